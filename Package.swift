@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "GeoMap",
+    products: [
+        .executable(name: "geomap", targets: ["GeoMapCLI"]),
+        .library(name: "GeoMap", targets: ["GeoMap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGeos",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(
+            name: "GeoMap",
+            dependencies: ["CGeos", "CProj"]
+        ),
+        .executableTarget(
+            name: "GeoMapCLI",
+            dependencies: [
+                "GeoMap",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GeoMapTests",
+            dependencies: ["GeoMap"]
+        ),
+    ]
+)
