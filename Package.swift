@@ -34,7 +34,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GeoMapTests",
-            dependencies: ["GeoMap"]
+            dependencies: ["GeoMap"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files of a gazetteer directory that the index is built from.
+public struct GazetteerFiles: Sendable {
+    public let directory: String
+
+    public var places: String { directory + "/places.tsv" }
+    public var demonyms: String { directory + "/demonyms.tsv" }
+    public var shapes: String { directory + "/shapes.wkb" }
+    public var firstNames: String { directory + "/lexicon/first-names.txt" }
+    public var commonWords: String { directory + "/lexicon/common-words.txt" }
+    public var organisations: String { directory + "/curated/organisations.tsv" }
+    public var sources: String { directory + "/SOURCES.md" }
+
+    /// Every file the index depends on, required or not.
+    public var indexInputs: [String] { [places, demonyms, shapes, firstNames, commonWords, organisations] }
+
+    public init(directory: String) { self.directory = directory }
+
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
+    }
+
+    /// Finds the gazetteer: an explicit directory, `$GEOMAP_GAZETTEER`, a `Gazetteer/` beside or
+    /// above the executable (a build inside the repository), above the current directory, or the
+    /// source tree this library was compiled from.
+    public static func locate(explicit: String? = nil, executablePath: String? = nil) throws -> GazetteerFiles {
+        var searched: [String] = []
+        func check(_ directory: String) -> GazetteerFiles? {
+            searched.append(directory)
+            return exists(directory + "/places.tsv") ? GazetteerFiles(directory: directory) : nil
+        }
+        if let explicit {
+            if let found = check(explicit) { return found }
+            throw GeoMapError.gazetteerMissing(searched: searched)
+        }
+        if let fromEnvironment = getenv("GEOMAP_GAZETTEER").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
+            if let found = check(fromEnvironment) { return found }
+            throw GeoMapError.gazetteerMissing(searched: searched)
+        }
+        var starts: [String] = []
+        if let executablePath { starts.append(parent(of: executablePath)) }
+        if let cwd = currentDirectory() { starts.append(cwd) }
+        starts.append(parent(of: parent(of: parent(of: parent(of: #filePath)))))
+        for start in starts {
+            var directory = start
+            for _ in 0..<6 {
+                if let found = check(directory + "/Gazetteer") { return found }
+                let up = parent(of: directory)
+                if up == directory { break }
+                directory = up
+            }
+        }
+        throw GeoMapError.gazetteerMissing(searched: searched)
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    static func currentDirectory() -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let ok = buffer.withUnsafeMutableBufferPointer { raw in
+            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { getcwd($0, raw.count) != nil }
+        }
+        guard ok, let end = buffer.firstIndex(of: 0) else { return nil }
+        return String(decoding: buffer[..<end], as: UTF8.self)
+    }
+}
