@@ -6,7 +6,11 @@ struct GeoMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geomap",
         abstract: "Find the places news articles mention, resolve them against a bundled gazetteer, and map them.",
+        discussion: """
+        Gazetteer data: GeoNames (CC BY 4.0, https://www.geonames.org), Natural Earth (public domain) \
+        and other sources listed by `geomap about`.
+        """,
         version: GeoMapInfo.version,
-        subcommands: []
+        subcommands: [ExtractCommand.self, LookupCommand.self, AboutCommand.self]
     )
 }

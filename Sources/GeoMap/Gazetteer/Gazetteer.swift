@@ -109,7 +109,27 @@ public final class Gazetteer: @unchecked Sendable {
         return splitFields(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), separator: 0x09).map(\.string)
     }
 
-    public func name(_ entry: Int32) -> String { row(entry)[2] }
+    public func name(_ entry: Int32) -> String { primaryNameBytes(entry).string }
+
+    /// The primary name's bytes in place (the third field of the entry's row), without copying.
+    public func primaryNameBytes(_ entry: Int32) -> UnsafeRawBufferPointer {
+        var position = Int(field(entry, IndexLayout.Entry.rowOffset, UInt32.self))
+        let bytes = places.bytes
+        var tabs = 0
+        while position < bytes.count && tabs < 2 {
+            if bytes[position] == 0x09 { tabs += 1 }
+            position += 1
+        }
+        var end = position
+        while end < bytes.count && bytes[end] != 0x09 && bytes[end] != 0x0A { end += 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[position..<end])
+    }
+
+    /// The entry's id when it is a GeoNames id (curated and derived entries have none).
+    public func geonameID(_ entry: Int32) -> Int64? {
+        let value = id(entry)
+        return value > 0 && value < 1_000_000_000 ? value : nil
+    }
 
     /// Every entry index, in id order.
     public var allEntries: Range<Int32> { 0..<Int32(entryCount) }

@@ -74,3 +74,11 @@ public struct GazetteerFiles: Sendable {
         return String(decoding: buffer[..<end], as: UTF8.self)
     }
 }
+
+extension GazetteerFiles {
+    /// The contents of a small text file of the gazetteer (such as SOURCES.md).
+    public static func readText(_ path: String) throws -> String {
+        let file = try MappedFile(path: path)
+        return String(decoding: file.bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+/// Reads one JSON Lines record `{"id": …, "text": …}`: the id (a string or a number) and the text.
+/// Other keys are skipped. Returns a reason on failure, for a one-line warning.
+struct JSONLineRecord {
+    var id: [UInt8] = []
+    var text: [UInt8] = []
+    /// False when the record had no `id`; the caller names it by its line number.
+    var hasID = false
+
+    enum Problem: Error, CustomStringConvertible {
+        case malformed(String)
+        case missingText
+        case textNotString
+        case idNotStringOrNumber
+        var description: String {
+            switch self {
+            case .malformed(let reason): return reason
+            case .missingText: return "no \"text\" key"
+            case .textNotString: return "\"text\" is not a string"
+            case .idNotStringOrNumber: return "\"id\" is not a string or a number"
+            }
+        }
+    }
+
+    /// Parses `line` into `id` and `text`, reusing their storage.
+    mutating func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) {
+        id.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
+        var scanner = JSONScanner(line)
+        var sawID = false, sawText = false
+        do {
+            try scanner.expect(UInt8(ascii: "{"), "an object")
+            scanner.skipWhitespace()
+            if scanner.peek() == UInt8(ascii: "}") {
+                scanner.position += 1
+            } else {
+                var key: [UInt8] = []
+                while true {
+                    key.removeAll(keepingCapacity: true)
+                    scanner.skipWhitespace()
+                    try scanner.readString(into: &key)
+                    try scanner.expect(UInt8(ascii: ":"), "':'")
+                    scanner.skipWhitespace()
+                    if key == JSONLineRecord.textKey {
+                        guard scanner.peek() == UInt8(ascii: "\"") else { throw Problem.textNotString }
+                        text.removeAll(keepingCapacity: true)
+                        try scanner.readString(into: &text)
+                        sawText = true
+                    } else if key == JSONLineRecord.idKey {
+                        id.removeAll(keepingCapacity: true)
+                        if scanner.peek() == UInt8(ascii: "\"") {
+                            try scanner.readString(into: &id)
+                        } else if let number = try scanner.skipValue() {
+                            id.append(contentsOf: line[number])
+                        } else {
+                            throw Problem.idNotStringOrNumber
+                        }
+                        sawID = true
+                    } else {
+                        try scanner.skipValue()
+                    }
+                    scanner.skipWhitespace()
+                    if scanner.peek() == UInt8(ascii: ",") { scanner.position += 1; continue }
+                    try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+                    break
+                }
+            }
+            scanner.skipWhitespace()
+            if scanner.position != line.count { throw Problem.malformed("trailing characters after the object") }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem.malformed("\(error)")
+        }
+        guard sawText else { throw Problem.missingText }
+        hasID = sawID
+    }
+
+    static let textKey = Array("text".utf8)
+    static let idKey = Array("id".utf8)
+}

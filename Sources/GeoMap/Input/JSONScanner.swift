@@ -1,0 +1,184 @@
+/// A small JSON reader over UTF-8 bytes for the one shape GeoMap reads per line — an object whose
+/// `id` and `text` it wants — without building a tree or a `String` per value.
+struct JSONScanner {
+    enum Failure: Error, CustomStringConvertible {
+        case malformed(String, at: Int)
+        var description: String {
+            switch self { case let .malformed(what, at): return "malformed JSON: \(what) at byte \(at + 1)" }
+        }
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    /// Nesting guard: deeper input is rejected rather than recursed into.
+    static let maxDepth = 512
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == byte else { throw Failure.malformed("expected \(what)", at: position) }
+        position += 1
+    }
+
+    func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    /// Reads a string value into `out` (UTF-8, escapes decoded). Lone surrogates become U+FFFD.
+    mutating func readString(into out: inout [UInt8]) throws {
+        try expect(UInt8(ascii: "\""), "a string")
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { position += 1; return }
+            if byte == UInt8(ascii: "\\") {
+                position += 1
+                guard position < bytes.count else { break }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try readHex4()
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                            let save = position
+                            position += 2
+                            let low = try readHex4()
+                            if (0xDC00..<0xE000).contains(low) {
+                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                position = save
+                                scalar = 0xFFFD
+                            }
+                        } else {
+                            scalar = 0xFFFD
+                        }
+                    } else if (0xDC00..<0xE000).contains(scalar) {
+                        scalar = 0xFFFD
+                    }
+                    appendUTF8(scalar, to: &out)
+                default: throw Failure.malformed("bad escape", at: position - 1)
+                }
+                continue
+            }
+            if byte < 0x20 { throw Failure.malformed("control character in string", at: position) }
+            out.append(byte)
+            position += 1
+        }
+        throw Failure.malformed("unterminated string", at: position)
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw Failure.malformed("short \\u escape", at: position) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw Failure.malformed("bad \\u escape", at: position)
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    /// Skips any value; returns the raw bytes of a number (for numeric ids).
+    @discardableResult
+    mutating func skipValue(depth: Int = 0) throws -> Range<Int>? {
+        guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: position) }
+        skipWhitespace()
+        guard let byte = peek() else { throw Failure.malformed("expected a value", at: position) }
+        switch byte {
+        case UInt8(ascii: "\""):
+            var scratch: [UInt8] = []
+            try readString(into: &scratch)
+        case UInt8(ascii: "{"):
+            position += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") { position += 1; return nil }
+            while true {
+                var key: [UInt8] = []
+                skipWhitespace()
+                try readString(into: &key)
+                try expect(UInt8(ascii: ":"), "':'")
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") { position += 1; continue }
+                try expect(UInt8(ascii: "}"), "',' or '}'")
+                break
+            }
+        case UInt8(ascii: "["):
+            position += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "]") { position += 1; return nil }
+            while true {
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") { position += 1; continue }
+                try expect(UInt8(ascii: "]"), "',' or ']'")
+                break
+            }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), 0x30...0x39:
+            let start = position
+            position += 1
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                    position += 1
+                default:
+                    return start..<position
+                }
+            }
+            return start..<position
+        default:
+            throw Failure.malformed("unexpected character", at: position)
+        }
+        return nil
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw Failure.malformed("bad literal", at: position) }
+        for k in 0..<count where bytes[position + k] != word.utf8Start[k] {
+            throw Failure.malformed("bad literal", at: position)
+        }
+        position += count
+    }
+}
+
+@inline(__always)
+func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+    switch scalar {
+    case 0..<0x80: out.append(UInt8(scalar))
+    case 0x80..<0x800:
+        out.append(UInt8(0xC0 | (scalar >> 6))); out.append(UInt8(0x80 | (scalar & 0x3F)))
+    case 0x800..<0x10000:
+        out.append(UInt8(0xE0 | (scalar >> 12))); out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (scalar & 0x3F)))
+    default:
+        out.append(UInt8(0xF0 | (scalar >> 18))); out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); out.append(UInt8(0x80 | (scalar & 0x3F)))
+    }
+}

@@ -1,0 +1,56 @@
+/// `--format csv`: one row per mention (RFC 4180 quoting).
+struct CSVFormat {
+    let gazetteer: Gazetteer
+    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence"
+
+    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
+                to out: inout JSONBytes) {
+        for mention in mentions {
+            field(id, &out); out.raw(",")
+            out.integer(mention.start); out.raw(",")
+            out.integer(mention.end); out.raw(",")
+            field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[mention.byteStart..<mention.byteEnd]), &out); out.raw(",")
+            out.raw(mention.role == .place ? "place" : "demonym"); out.raw(",")
+            out.decimal(mention.confidence, places: 3); out.raw(",")
+            if let entry = mention.entry {
+                let fields = EntryFields(entry, in: gazetteer)
+                out.integer(fields.id); out.raw(",")
+                if let geonameID = fields.geonameID { out.integer(geonameID) }
+                out.raw(",")
+                field(fields.name, &out); out.raw(",")
+                field(fields.kind.description, &out); out.raw(",")
+                field(fields.country, &out); out.raw(",")
+                field(fields.admin1, &out); out.raw(",")
+                out.decimal(fields.lat, places: 5); out.raw(",")
+                out.decimal(fields.lon, places: 5); out.raw(",")
+                out.integer(fields.population); out.raw(",")
+            } else {
+                out.raw(",,,,,,,,,")
+            }
+            if let runnerUp = mention.runnerUp {
+                field(gazetteer.name(runnerUp), &out); out.raw(",")
+                out.decimal(mention.runnerUpProbability, places: 3)
+            } else {
+                out.raw(",")
+            }
+            out.raw(",")
+            field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[mention.sentenceByteStart..<mention.sentenceByteEnd]), &out)
+            out.raw("\n")
+        }
+    }
+
+    private func field(_ value: String, _ out: inout JSONBytes) {
+        var copy = value
+        copy.withUTF8 { field(UnsafeRawBufferPointer($0), &out) }
+    }
+
+    private func field(_ value: UnsafeRawBufferPointer, _ out: inout JSONBytes) {
+        let needsQuotes = value.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { out.bytes.append(contentsOf: value); return }
+        out.raw("\"")
+        for byte in value {
+            if byte == 0x22 { out.raw("\"\"") } else { out.bytes.append(byte) }
+        }
+        out.raw("\"")
+    }
+}

@@ -1,0 +1,57 @@
+/// `--format json`: every mention with its sentence, entry, confidence and runner-up; the
+/// article's distinct places with mention counts; and its focus.
+struct DetailedJSONFormat {
+    let gazetteer: Gazetteer
+
+    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
+                to json: inout JSONBytes) {
+        json.raw("{\"id\":")
+        json.string(id)
+        json.raw(",\"mentions\":[")
+        for (k, mention) in mentions.enumerated() {
+            json.raw(k == 0 ? "\n  " : ",\n  ")
+            json.raw("{\"text\":")
+            json.string(UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]))
+            json.raw(",\"start\":")
+            json.integer(mention.start)
+            json.raw(",\"end\":")
+            json.integer(mention.end)
+            json.raw(",\"kind\":")
+            json.string(mention.role.name)
+            json.raw(",\"confidence\":")
+            json.decimal(mention.confidence, places: 3)
+            json.raw(",\"place\":")
+            if let entry = mention.entry { EntryFields(entry, in: gazetteer).appendJSON(to: &json) } else { json.raw("null") }
+            if let runnerUp = mention.runnerUp {
+                json.raw(",\"runner_up\":{\"probability\":")
+                json.decimal(mention.runnerUpProbability, places: 3)
+                json.raw(",\"place\":")
+                EntryFields(runnerUp, in: gazetteer).appendJSON(to: &json)
+                json.raw("}")
+            }
+            json.raw(",\"sentence\":")
+            json.string(UnsafeBufferPointer(rebasing: text[mention.sentenceByteStart..<mention.sentenceByteEnd]))
+            json.raw("}")
+        }
+        json.raw("],\n \"places\":[")
+        let summary = ArticleSummary(mentions: mentions, gazetteer: gazetteer)
+        for (k, place) in summary.places.enumerated() {
+            json.raw(k == 0 ? "\n  " : ",\n  ")
+            json.raw("{\"mentions\":")
+            json.integer(place.mentions)
+            json.raw(",\"place\":")
+            EntryFields(place.entry, in: gazetteer).appendJSON(to: &json)
+            json.raw("}")
+        }
+        json.raw("],\n \"focus\":[")
+        for (k, focus) in summary.focus.enumerated() {
+            json.raw(k == 0 ? "" : ",")
+            json.raw("{\"share\":")
+            json.decimal(focus.share, places: 3)
+            json.raw(",\"place\":")
+            EntryFields(focus.entry, in: gazetteer).appendJSON(to: &json)
+            json.raw("}")
+        }
+        json.raw("]}")
+    }
+}

@@ -1,0 +1,51 @@
+/// The output formats of `extract`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table
+    case json
+    case jsonl
+    case csv
+}
+
+/// Renders one document's results as bytes. Formats are stateless, so workers render documents
+/// in parallel and the writer only concatenates, in input order.
+public struct DocumentRenderer: Sendable {
+    public let format: OutputFormat
+    public let gazetteer: Gazetteer
+
+    public init(format: OutputFormat, gazetteer: Gazetteer) {
+        self.format = format
+        self.gazetteer = gazetteer
+    }
+
+    /// Bytes written before the first document.
+    public var prefix: [UInt8] {
+        switch format {
+        case .json: return Array("[\n".utf8)
+        case .csv: return Array((CSVFormat.header + "\n").utf8)
+        case .table, .jsonl: return []
+        }
+    }
+
+    /// Bytes written between two documents.
+    public var separator: [UInt8] { format == .json ? Array(",\n".utf8) : [] }
+
+    /// Bytes written after the last document.
+    public var suffix: [UInt8] { format == .json ? Array("\n]\n".utf8) : [] }
+
+    public func render(_ document: Document, mentions: [ExtractedMention], into json: inout JSONBytes) {
+        document.id.withUnsafeBytes { id in
+            document.text.withUnsafeBufferPointer { text in
+                switch format {
+                case .jsonl:
+                    PredictionLineFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
+                case .json:
+                    DetailedJSONFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
+                case .csv:
+                    CSVFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
+                case .table:
+                    TableFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// The fields of a gazetteer entry that outputs show, read once per use.
+struct EntryFields {
+    var id: Int64
+    var geonameID: Int64?
+    var name: String
+    var kind: PlaceKind
+    var country: String
+    var admin1: String
+    var lat: Double
+    var lon: Double
+    var population: Int
+    var hasShape: Bool
+
+    init(_ entry: Int32, in gazetteer: Gazetteer) {
+        id = gazetteer.id(entry)
+        geonameID = gazetteer.geonameID(entry)
+        name = gazetteer.name(entry)
+        kind = gazetteer.kind(entry)
+        country = gazetteer.country(entry).description
+        if kind == .admin1 {
+            admin1 = name
+        } else {
+            admin1 = gazetteer.admin1Entry(entry).map(gazetteer.name) ?? ""
+        }
+        let point = gazetteer.point(entry)
+        lat = point.lat
+        lon = point.lon
+        population = gazetteer.population(entry)
+        hasShape = gazetteer.hasShape(entry)
+    }
+
+    func appendJSON(to json: inout JSONBytes) {
+        json.raw("{\"id\":")
+        json.integer(id)
+        json.raw(",\"geonameid\":")
+        if let geonameID { json.integer(geonameID) } else { json.raw("null") }
+        json.raw(",\"name\":")
+        json.string(name)
+        json.raw(",\"kind\":")
+        json.string(kind.description)
+        json.raw(",\"country\":")
+        if country.isEmpty { json.raw("null") } else { json.string(country) }
+        json.raw(",\"admin1\":")
+        if admin1.isEmpty { json.raw("null") } else { json.string(admin1) }
+        json.raw(",\"lat\":")
+        json.decimal(lat, places: 5)
+        json.raw(",\"lon\":")
+        json.decimal(lon, places: 5)
+        json.raw(",\"population\":")
+        json.integer(population)
+        json.raw(",\"polygon\":")
+        json.raw(hasShape ? "true" : "false")
+        json.raw("}")
+    }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where `extract` writes: standard output, or a file written atomically (temp file, then rename).
+public final class OutputSink {
+    private var file: AtomicFileWriter?
+    public let name: String
+
+    /// Standard output.
+    public init() {
+        file = nil
+        name = "standard output"
+    }
+
+    /// A file, created atomically; an existing file is replaced only with `overwrite`.
+    public init(path: String, overwrite: Bool) throws {
+        file = try AtomicFileWriter(path: path, overwrite: overwrite)
+        name = path
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        if file != nil {
+            try file!.write(bytes)
+            return
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in Glibc.write(1, raw.baseAddress! + written, raw.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw GeoMapError.io(path: name, reason: systemErrorDescription())
+            }
+            written += result
+        }
+    }
+
+    /// Finishes the output; for a file, renames it into place.
+    public func finish() throws {
+        if let file = self.file.take() { try file.commit() }
+    }
+}

@@ -1,0 +1,53 @@
+/// The `--format jsonl` line of one document: exactly the prediction format of the evaluation
+/// scorer (`{"id", "toponyms": [{"start", "end", "name", "lat", "lon", "geonameid", "kind", …}]}`),
+/// plus the entry's own name, kind, country and the confidence.
+struct PredictionLineFormat {
+    let gazetteer: Gazetteer
+
+    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
+                to json: inout JSONBytes) {
+        json.raw("{\"id\":")
+        json.string(id)
+        json.raw(",\"toponyms\":[")
+        for (k, mention) in mentions.enumerated() {
+            if k > 0 { json.raw(0x2C) }
+            json.raw("{\"start\":")
+            json.integer(mention.start)
+            json.raw(",\"end\":")
+            json.integer(mention.end)
+            json.raw(",\"name\":")
+            json.string(UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]))
+            if let entry = mention.entry {
+                let point = gazetteer.point(entry)
+                json.raw(",\"lat\":")
+                json.decimal(point.lat, places: 5)
+                json.raw(",\"lon\":")
+                json.decimal(point.lon, places: 5)
+                json.raw(",\"geonameid\":")
+                if let geonameID = gazetteer.geonameID(entry) { json.integer(geonameID) } else { json.raw("null") }
+                json.raw(",\"kind\":")
+                json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
+                json.raw(",\"id_gazetteer\":")
+                json.integer(gazetteer.id(entry))
+                json.raw(",\"place\":")
+                json.string(gazetteer.primaryNameBytes(entry))
+                json.raw(",\"place_kind\":\"")
+                json.raw(PredictionLineFormat.kindNames[Int(gazetteer.kind(entry).rawValue)])
+                json.raw("\",\"country\":")
+                let country = gazetteer.country(entry)
+                if country.isNone { json.raw("null") } else {
+                    json.raw(0x22); json.raw(UInt8(country.packed >> 8)); json.raw(UInt8(country.packed & 0xFF)); json.raw(0x22)
+                }
+            } else {
+                json.raw(",\"lat\":null,\"lon\":null,\"geonameid\":null,\"kind\":")
+                json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
+            }
+            json.raw(",\"confidence\":")
+            json.decimal(mention.confidence, places: 3)
+            json.raw("}")
+        }
+        json.raw("]}\n")
+    }
+
+    static let kindNames: [StaticString] = ["country", "admin1", "admin2", "place", "region", "water", "landform", "landmark"]
+}

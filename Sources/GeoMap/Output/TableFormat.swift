@@ -1,0 +1,49 @@
+/// The default terminal format: per document, one aligned line per mention.
+struct TableFormat {
+    let gazetteer: Gazetteer
+
+    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
+                to out: inout JSONBytes) {
+        out.bytes.append(contentsOf: Array("== ".utf8))
+        out.bytes.append(contentsOf: id)
+        out.bytes.append(contentsOf: Array(" (\(mentions.count) mentions)\n".utf8))
+        var rows: [[String]] = [["text", "offsets", "kind", "place", "type", "country", "admin-1", "lat", "lon", "conf", "runner-up"]]
+        for mention in mentions {
+            let surface = String(decoding: UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]), as: UTF8.self)
+            var row = [surface, "\(mention.start)-\(mention.end)", mention.role.name]
+            if let entry = mention.entry {
+                let fields = EntryFields(entry, in: gazetteer)
+                row += [fields.name, fields.kind.description, fields.country, fields.admin1,
+                        format(fields.lat), format(fields.lon)]
+            } else {
+                row += ["(no place)", "", "", "", "", ""]
+            }
+            row.append(format(mention.confidence, places: 2))
+            row.append(mention.runnerUp.map { gazetteer.name($0) + " (" + format(mention.runnerUpProbability, places: 2) + ")" } ?? "")
+            rows.append(row)
+        }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
+        for row in rows {
+            var line = ""
+            for (k, cell) in row.enumerated() {
+                line += cell
+                if k < row.count - 1 { line += String(repeating: " ", count: widths[k] - cell.count + 2) }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out.bytes.append(contentsOf: Array((line + "\n").utf8))
+        }
+        let summary = ArticleSummary(mentions: mentions, gazetteer: gazetteer)
+        if !summary.focus.isEmpty {
+            let focus = summary.focus.map { gazetteer.name($0.entry) + " " + format($0.share * 100, places: 0) + "%" }
+            out.bytes.append(contentsOf: Array(("focus: " + focus.joined(separator: ", ") + "\n").utf8))
+        }
+        out.bytes.append(0x0A)
+    }
+
+    private func format(_ value: Double, places: Int = 4) -> String {
+        var json = JSONBytes(capacity: 16)
+        json.decimal(value, places: places)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}

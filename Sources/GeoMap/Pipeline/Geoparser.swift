@@ -1,0 +1,99 @@
+/// The whole pipeline for one document: text → tokens → mentions → candidates → resolved places.
+/// A value with reusable buffers; give each thread its own copy (they share the gazetteer).
+public struct Geoparser: Sendable {
+    public let gazetteer: Gazetteer
+    private var tokenizer = Tokenizer()
+    private var recognizer: Recognizer
+    private var resolver: Resolver
+    private var repaired: [UInt8] = []
+
+    public init(gazetteer: Gazetteer, recognition: RecognitionModel = .standard, resolution: ResolutionWeights = .standard) {
+        self.gazetteer = gazetteer
+        recognizer = Recognizer(gazetteer: gazetteer, model: recognition)
+        resolver = Resolver(gazetteer: gazetteer, weights: resolution)
+    }
+
+    /// Parses valid UTF-8 text.
+    public mutating func parse(utf8 text: UnsafeBufferPointer<UInt8>) -> [ExtractedMention] {
+        tokenizer.tokenize(text)
+        let mentions = recognizer.recognize(tokenizer, text: text)
+        let resolutions = resolver.resolve(mentions)
+        let tokens = tokenizer.tokens
+        var result: [ExtractedMention] = []
+        result.reserveCapacity(mentions.count)
+        for (mention, resolution) in zip(mentions, resolutions) {
+            let first = tokens[Int(mention.firstToken)], last = tokens[Int(mention.endToken) - 1]
+            let sentence = sentenceBytes(around: Int(mention.firstToken), text: text)
+            result.append(ExtractedMention(
+                byteStart: Int(first.byteStart), byteEnd: Int(last.byteEnd),
+                start: Int(first.charStart), end: Int(last.charEnd),
+                sentenceByteStart: sentence.lowerBound, sentenceByteEnd: sentence.upperBound,
+                role: mention.role, entry: resolution.entry,
+                recognitionProbability: Double(mention.probability),
+                resolutionProbability: resolution.probability,
+                runnerUp: resolution.runnerUp, runnerUpProbability: resolution.runnerUpProbability))
+        }
+        return result
+    }
+
+    /// Parses any bytes: ill-formed UTF-8 is repaired first (each bad sequence becomes U+FFFD),
+    /// and offsets refer to the repaired text.
+    public mutating func parse(bytes: UnsafeBufferPointer<UInt8>) -> [ExtractedMention] {
+        if isValidUTF8(bytes) { return parse(utf8: bytes) }
+        repaired = repairedUTF8(bytes)
+        let copy = repaired
+        return copy.withUnsafeBufferPointer { parse(utf8: $0) }
+    }
+
+    public mutating func parse(_ text: String) -> [ExtractedMention] {
+        var copy = text
+        return copy.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// The byte range of the sentence that holds `tokenIndex`.
+    private func sentenceBytes(around tokenIndex: Int, text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let tokens = tokenizer.tokens
+        var start = tokenIndex
+        while start > 0 && !tokens[start].gap.contains(.sentenceStart) { start -= 1 }
+        var end = tokenIndex + 1
+        while end < tokens.count && !tokens[end].gap.contains(.sentenceStart) { end += 1 }
+        var byteEnd = Int(tokens[end - 1].byteEnd)
+        // Keep the sentence's closing punctuation, up to the next white space.
+        while byteEnd < text.count, text[byteEnd] != 0x20, text[byteEnd] != 0x0A, text[byteEnd] != 0x0D,
+              byteEnd < (end < tokens.count ? Int(tokens[end].byteStart) : text.count) {
+            byteEnd += 1
+        }
+        return Int(tokens[start].byteStart)..<byteEnd
+    }
+
+    /// The recognizer's proposals and features for the last parsed text, for model training.
+    public func recognitionProposals() -> [(start: Int, end: Int, features: [Float], probability: Float)] {
+        let tokens = tokenizer.tokens
+        return zip(recognizer.proposals, recognizer.features).map { mention, features in
+            (Int(tokens[Int(mention.firstToken)].charStart), Int(tokens[Int(mention.endToken) - 1].charEnd),
+             features.values, mention.probability)
+        }
+    }
+}
+
+/// Whether bytes are well-formed UTF-8 (ASCII fast path, then the standard library's validation).
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 0
+    let count = bytes.count
+    while k + 8 <= count {
+        let word = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        k += 8
+    }
+    while k < count && bytes[k] < 0x80 { k += 1 }
+    if k == count { return true }
+    var iterator = UnsafeBufferPointer(rebasing: bytes[k...]).makeIterator()
+    var decoder = UTF8()
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Logistic model over `MentionFeature`s: the probability that a candidate span is a toponym.
+public struct RecognitionModel: Sendable {
+    public var weights: [Float]
+    public var threshold: Float
+
+    public init(weights: [Float], threshold: Float) {
+        precondition(weights.count == MentionFeature.allCases.count, "one weight per feature")
+        self.weights = weights
+        self.threshold = threshold
+    }
+
+    @inline(__always)
+    public func probability(_ features: FeatureVector) -> Float {
+        var sum: Float = 0
+        for k in 0..<weights.count { sum += weights[k] * features.values[k] }
+        return 1 / (1 + expf(-sum))
+    }
+
+    /// Weights set by hand from the rules they encode; replaced by trained weights
+    /// (`RecognitionModel.trained`) when those exist.
+    public static let standard = handSet
+
+    public static let handSet: RecognitionModel = {
+        var w = [Float](repeating: 0, count: MentionFeature.allCases.count)
+        func set(_ feature: MentionFeature, _ value: Float) { w[feature.rawValue] = value }
+        set(.bias, 1.0); set(.allCaps, -0.5); set(.sentenceStart, -0.3); set(.commonWord, -2.0)
+        set(.commonWordAtSentenceStart, -1.5); set(.firstName, -0.5); set(.firstNameBeforeCapitalized, -3.0)
+        set(.afterFirstName, -3.0); set(.afterTitle, -3.0); set(.afterCapitalized, -1.0); set(.beforeCapitalized, -1.0)
+        set(.afterLocativePreposition, 1.5); set(.beforeCommaPlace, 1.0); set(.afterCommaPlace, 1.0)
+        set(.insideOrganisation, -2.5); set(.beforeOrganisationHead, -0.5); set(.alternateNameOnly, -0.8)
+        set(.lowercaseNameOnly, -2.5); set(.nonLatinNameOnly, -2.0); set(.logPopulation, 2.0)
+        set(.countryOrAdmin1, 1.5); set(.multiToken, 0.5); set(.beforeSpeechVerb, -1.5)
+        set(.personSurnameInDocument, -3.0); set(.sameNameElsewhere, 0.5); set(.hashtag, 0.5)
+        set(.adminSuffix, 2.0); set(.geographicHead, 1.0); set(.possessive, 0.3); set(.shortToken, -1.0)
+        set(.calendarWord, -2.5); set(.allCapsSentence, -0.5); set(.functionWord, -3.0)
+        set(.regionOrPhysical, 0.5); set(.placesInSentence, 0.5)
+        return RecognitionModel(weights: w, threshold: 0.5)
+    }()
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

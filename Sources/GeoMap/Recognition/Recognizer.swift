@@ -1,0 +1,224 @@
+/// Finds the toponyms of one tokenised text: the span matcher proposes gazetteer names, and the
+/// recognition model keeps those whose context says they are places (not a person's first name,
+/// a common word at the start of a sentence, an organisation, …).
+struct Recognizer {
+    let gazetteer: Gazetteer
+    let words: WordClasses
+    let model: RecognitionModel
+    private let matcher: SpanMatcher
+
+    /// Every span the matcher proposed, with features and probability, before filtering.
+    private(set) var proposals: [Mention] = []
+    private(set) var features: [FeatureVector] = []
+    private var surnames: [UInt64] = []
+
+    private static let theHash = NameHash.of("the")
+
+    init(gazetteer: Gazetteer, words: WordClasses = .english, model: RecognitionModel) {
+        self.gazetteer = gazetteer
+        self.words = words
+        self.model = model
+        matcher = SpanMatcher(gazetteer: gazetteer, words: words)
+    }
+
+    /// Proposes and scores the mentions of the text in `tokenizer`; returns those kept.
+    mutating func recognize(_ tokenizer: Tokenizer, text: UnsafeBufferPointer<UInt8>) -> [Mention] {
+        proposals.removeAll(keepingCapacity: true)
+        matcher.match(tokenizer, text: text, into: &proposals)
+        collectSurnames(tokenizer.tokens)
+        features.removeAll(keepingCapacity: true)
+        var kept: [Mention] = []
+        for m in proposals.indices {
+            let vector = featureVector(m, tokenizer)
+            features.append(vector)
+            proposals[m].probability = model.probability(vector)
+            if proposals[m].probability >= model.threshold { kept.append(proposals[m]) }
+        }
+        return kept
+    }
+
+    /// Surnames of people the text names: the word after a first name or a title.
+    private mutating func collectSurnames(_ tokens: [Token]) {
+        surnames.removeAll(keepingCapacity: true)
+        guard tokens.count > 1 else { return }
+        for k in 0..<(tokens.count - 1) {
+            let token = tokens[k], next = tokens[k + 1]
+            guard next.shape.contains(.capitalized), !next.shape.contains(.allCaps), next.gap.isSubset(of: [.space, .stop]) else { continue }
+            let isTitle = words.classes(of: token.hash).contains(.title)
+            guard isTitle || (token.shape.contains(.capitalized) && !token.shape.contains(.allCaps)
+                && next.gap == .space && gazetteer.lexiconFlags(forKeyHash: token.hash).contains(.firstName)) else { continue }
+            if !isTitle && next.gap.contains(.stop) { continue }
+            // The surname is the last capitalised word of the name: "Vladimir Vladimirovich Putin".
+            var last = k + 1
+            while last + 1 < tokens.count, tokens[last + 1].gap == .space, tokens[last + 1].shape.contains(.capitalized) {
+                last += 1
+            }
+            if !surnames.contains(tokens[last].hash) { surnames.append(tokens[last].hash) }
+        }
+    }
+
+    private func featureVector(_ m: Int, _ tokenizer: Tokenizer) -> FeatureVector {
+        let tokens = tokenizer.tokens
+        let mention = proposals[m]
+        let first = Int(mention.firstToken), nameEnd = Int(mention.nameEndToken), end = Int(mention.endToken)
+        let firstToken = tokens[first]
+        var f = FeatureVector()
+        f[.bias] = 1
+        let single = nameEnd - first == 1
+        let lexicon = gazetteer.lexiconFlags(forKeyHash: mention.keyHash)
+        let firstClasses = words.classes(of: firstToken.hash)
+        let sentenceStart = firstToken.gap.contains(.sentenceStart)
+
+        var allCaps = true
+        for k in first..<nameEnd where !tokens[k].shape.contains(.allCaps) { allCaps = false }
+        f[.allCaps] = allCaps ? 1 : 0
+        f[.sentenceStart] = sentenceStart ? 1 : 0
+        if single && lexicon.contains(.commonWord) {
+            f[.commonWord] = 1
+            if sentenceStart { f[.commonWordAtSentenceStart] = 1 }
+        }
+        let firstNameFlag = gazetteer.lexiconFlags(forKeyHash: firstToken.hash).contains(.firstName)
+        if firstNameFlag {
+            f[.firstName] = 1
+            if end < tokens.count, tokens[end].gap == .space, tokens[end].shape.contains(.capitalized),
+               !tokens[end].shape.contains(.allCaps) || allCaps,
+               mention.endToken == mention.nameEndToken {
+                let nextIsPlace = m + 1 < proposals.count && proposals[m + 1].firstToken == Int32(end)
+                    && proposals[m + 1].candidates.contains(where: { $0.type == .primary && gazetteer.population($0.entry) > 50_000 })
+                if !nextIsPlace { f[.firstNameBeforeCapitalized] = 1 }
+            }
+        }
+        if first > 0 {
+            let previous = tokens[first - 1]
+            let previousClasses = words.classes(of: previous.hash)
+            let spaceOnly = firstToken.gap == .space
+            if spaceOnly && previous.shape.contains(.capitalized) && !previous.shape.contains(.allCaps)
+                && gazetteer.lexiconFlags(forKeyHash: previous.hash).contains(.firstName) {
+                f[.afterFirstName] = 1
+            }
+            if previousClasses.contains(.title) && (spaceOnly || (firstToken.gap.isSubset(of: [.space, .stop]) && previous.shape.contains(.trailingPeriod))) {
+                f[.afterTitle] = 1
+            }
+            if spaceOnly && previous.shape.contains(.capitalized) && !previous.gap.contains(.sentenceStart)
+                && !previousClasses.contains(.title) && !previousClasses.contains(.locativePreposition) {
+                f[.afterCapitalized] = 1
+            }
+            if spaceOnly && previousClasses.contains(.locativePreposition) && !previous.shape.contains(.capitalized) {
+                f[.afterLocativePreposition] = 1
+            }
+            if spaceOnly && previous.hash == Recognizer.theHash && !previous.shape.contains(.capitalized) {
+                f[.afterThe] = 1
+                if first > 1, tokens[first - 2].gap.isSubset(of: [.space]), !tokens[first - 2].shape.contains(.capitalized),
+                   words.classes(of: tokens[first - 2].hash).contains(.locativePreposition) {
+                    f[.afterLocativePreposition] = 1
+                }
+            }
+        }
+        if end < tokens.count {
+            let next = tokens[end]
+            let nextClasses = words.classes(of: next.hash)
+            if next.gap == .space && next.shape.contains(.capitalized) && !nextClasses.contains(.organisationHead) {
+                f[.beforeCapitalized] = 1
+            }
+            if next.gap == .space && next.shape.contains(.capitalized) && nextClasses.contains(.organisationHead) {
+                f[.beforeOrganisationHead] = 1
+            }
+            if next.gap == .space && nextClasses.contains(.speechVerb) && !next.shape.contains(.capitalized) {
+                f[.beforeSpeechVerb] = 1
+            }
+            if next.gap.contains(.hyphen) && !next.shape.contains(.capitalized) { f[.beforeHyphenWord] = 1 }
+        }
+        if m + 1 < proposals.count, proposals[m + 1].firstToken == Int32(end), proposals[m + 1].followsAsQualifier {
+            f[.beforeCommaPlace] = 1
+        }
+        if m > 0, proposals[m - 1].endToken == Int32(first), mention.followsAsQualifier {
+            f[.afterCommaPlace] = 1
+        }
+        if insideOrganisation(mention, tokenizer) { f[.insideOrganisation] = 1 }
+        f[.demonym] = mention.role == .demonym ? 1 : 0
+
+        var hasPrimary = false, allLowercase = true, allNonLatin = true, abbreviationOnly = true
+        var maxPopulation = 0, adminOrCountry = false, regional = false, usable = 0
+        for posting in mention.candidates {
+            if posting.type == .abbreviation && posting.caseSignature != mention.caseSignature { continue }
+            if (posting.type == .demonym) != (mention.role == .demonym) { continue }
+            usable += 1
+            if posting.type == .primary { hasPrimary = true }
+            if posting.type != .abbreviation { abbreviationOnly = false }
+            if !posting.flags.contains(.lowercase) { allLowercase = false }
+            if !posting.flags.contains(.nonLatin) { allNonLatin = false }
+            maxPopulation = max(maxPopulation, gazetteer.population(posting.entry))
+            switch gazetteer.kind(posting.entry) {
+            case .country, .admin1: adminOrCountry = true
+            case .region, .water, .landform, .landmark: regional = true
+            default: break
+            }
+        }
+        f[.abbreviation] = abbreviationOnly && usable > 0 ? 1 : 0
+        f[.alternateNameOnly] = hasPrimary || mention.role == .demonym ? 0 : 1
+        f[.lowercaseNameOnly] = allLowercase && usable > 0 ? 1 : 0
+        f[.nonLatinNameOnly] = allNonLatin && usable > 0 ? 1 : 0
+        f[.logPopulation] = Float(log10(Double(maxPopulation) + 1) / 7)
+        f[.countryOrAdmin1] = adminOrCountry ? 1 : 0
+        f[.regionOrPhysical] = regional ? 1 : 0
+        f[.multiToken] = nameEnd - first > 1 ? 1 : 0
+        f[.candidateCount] = Float(log2(Double(usable) + 1) / 5)
+        if single && surnames.contains(mention.keyHash) { f[.personSurnameInDocument] = 1 }
+        for other in proposals.indices where other != m && proposals[other].keyHash == mention.keyHash {
+            let otherFirst = tokens[Int(proposals[other].firstToken)]
+            if !otherFirst.gap.contains(.sentenceStart) { f[.sameNameElsewhere] = 1; break }
+        }
+        f[.hashtag] = firstToken.shape.contains(.tagged) ? 1 : 0
+        if end > nameEnd { f[mention.unknownHead ? .geographicHead : .adminSuffix] = 1 }
+        f[.possessive] = tokens[nameEnd - 1].shape.contains(.possessive) ? 1 : 0
+        f[.shortToken] = single && !allCaps && firstToken.foldEnd - firstToken.foldStart <= 3 ? 1 : 0
+        f[.calendarWord] = single && firstClasses.contains(.calendar) ? 1 : 0
+        f[.functionWord] = single && firstClasses.contains(.functionWord) ? 1 : 0
+        if allCaps {
+            let previousCaps = first == 0 || tokens[first - 1].shape.contains(.allCaps) || !tokens[first - 1].shape.contains(.hasLetter)
+            let nextCaps = end >= tokens.count || tokens[end].shape.contains(.allCaps) || !tokens[end].shape.contains(.hasLetter)
+            if previousCaps && nextCaps { f[.allCapsSentence] = 1 }
+        }
+        var nearby = 0
+        for other in max(0, m - 4)..<min(proposals.count, m + 5) where other != m {
+            let distance = abs(Int(proposals[other].firstToken) - first)
+            if distance < 25 { nearby += 1 }
+        }
+        f[.placesInSentence] = Float(min(nearby, 3)) / 3
+        return f
+    }
+
+    /// Whether a known organisation name covers the mention (`New York Times`, `Texas Instruments`).
+    private func insideOrganisation(_ mention: Mention, _ tokenizer: Tokenizer) -> Bool {
+        let tokens = tokenizer.tokens
+        let first = Int(mention.firstToken), end = Int(mention.nameEndToken)
+        var start = first
+        // Organisation names run over capitalised words and connectors only.
+        while start > 0, first - start < 3, tokens[start].gap.isSubset(of: [.space, .hyphen]),
+              tokens[start - 1].shape.contains(.capitalized) || words.classes(of: tokens[start - 1].hash).contains(.connector) {
+            start -= 1
+        }
+        return tokenizer.folded.withUnsafeBufferPointer { folded -> Bool in
+            for s in start...first {
+                var hash = tokens[s].hash
+                var k = s
+                while true {
+                    // Only spans that cover the whole mention count.
+                    if k + 1 >= end && gazetteer.lexiconFlags(forKeyHash: hash).contains(.organisation) { return true }
+                    k += 1
+                    guard k < tokens.count, k - s < 6, tokens[k].gap.isSubset(of: [.space, .hyphen]),
+                          tokens[k].shape.contains(.capitalized) || words.classes(of: tokens[k].hash).contains(.connector)
+                    else { break }
+                    hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+                }
+            }
+            return false
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

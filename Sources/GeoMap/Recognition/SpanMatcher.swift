@@ -1,0 +1,143 @@
+/// Finds the spans of a tokenised text that are gazetteer names: left to right, the longest name
+/// starting at each capitalised token, extended by an admin suffix (`Luhansk region`), a
+/// `People's Republic`, or a geographic head noun (`Neches River`).
+struct SpanMatcher {
+    let gazetteer: Gazetteer
+    let words: WordClasses
+
+    private static let peopleHash = NameHash.of("people")
+    private static let republicHash = NameHash.of("republic")
+    private static let ofHash = NameHash.of("of")
+
+    /// Appends the mentions of `tokens` to `mentions`.
+    func match(_ tokenizer: Tokenizer, text: UnsafeBufferPointer<UInt8>, into mentions: inout [Mention]) {
+        let tokens = tokenizer.tokens
+        let count = tokens.count
+        let maxTokens = gazetteer.maxNameTokens
+        var i = 0
+        tokenizer.folded.withUnsafeBufferPointer { folded in
+            while i < count {
+                let first = tokens[i]
+                guard canStart(first) else { i += 1; continue }
+                var hash = first.hash
+                var bestEnd = -1
+                var bestList = PostingList.empty
+                var bestSignature: UInt16 = 0
+                var j = i
+                while true {
+                    let list = gazetteer.postings(forKeyHash: hash)
+                    if !list.isEmpty {
+                        let signature = caseSignature(tokens, i, j + 1, text)
+                        if hasUsablePosting(list, signature: signature) {
+                            bestEnd = j + 1
+                            bestList = list
+                            bestSignature = signature
+                        }
+                    }
+                    j += 1
+                    guard j < count, j - i < maxTokens, canContinue(tokens[j]) else { break }
+                    hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)]))
+                }
+                guard bestEnd > 0 else { i += 1; continue }
+                var mention = Mention(firstToken: Int32(i), endToken: Int32(bestEnd), nameEndToken: Int32(bestEnd),
+                                      keyHash: hashOf(tokens, i, bestEnd, folded), candidates: bestList,
+                                      role: role(of: bestList), adminPreference: .none, unknownHead: false,
+                                      probability: 0, qualifier: -1, caseSignature: bestSignature,
+                                      gapBefore: first.gap)
+                extend(&mention, tokens)
+                mention.adminPreference = mention.adminPreference == .none ? introducedPreference(tokens, i) : mention.adminPreference
+                mentions.append(mention)
+                i = Int(mention.endToken)
+            }
+        }
+    }
+
+    @inline(__always)
+    func canStart(_ token: Token) -> Bool {
+        token.shape.contains(.hasLetter)
+            && (token.shape.contains(.capitalized) || token.shape.contains(.tagged))
+    }
+
+    @inline(__always)
+    func canContinue(_ token: Token) -> Bool {
+        guard token.gap.isSubset(of: [.space, .hyphen]) else { return false }
+        if token.shape.contains(.capitalized) || token.shape.contains(.hasDigit) { return true }
+        let classes = words.classes(of: token.hash)
+        return !classes.isDisjoint(with: [.connector, .geographicHead, .admin1Suffix, .admin2Suffix])
+    }
+
+    private func hashOf(_ tokens: [Token], _ start: Int, _ end: Int, _ folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = tokens[start].hash
+        for k in (start + 1)..<end where end > start + 1 {
+            hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+        }
+        return hash
+    }
+
+    private func caseSignature(_ tokens: [Token], _ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        CaseSignature.of(UnsafeBufferPointer(rebasing: text[Int(tokens[start].byteStart)..<Int(tokens[end - 1].byteEnd)]))
+    }
+
+    /// Whether a list has a posting that is not an abbreviation written in another letter case.
+    private func hasUsablePosting(_ list: PostingList, signature: UInt16) -> Bool {
+        for posting in list where posting.type != .abbreviation || posting.caseSignature == signature {
+            return true
+        }
+        return false
+    }
+
+    /// Demonym when the key is a demonym and no entry has it as its primary name.
+    private func role(of list: PostingList) -> MentionRole {
+        var sawDemonym = false
+        for posting in list {
+            if posting.type == .primary { return .place }
+            if posting.type == .demonym { sawDemonym = true }
+        }
+        return sawDemonym ? .demonym : .place
+    }
+
+    /// Extends a mention over an admin suffix, a `People's Republic`, or a geographic head noun.
+    private func extend(_ mention: inout Mention, _ tokens: [Token]) {
+        let end = Int(mention.endToken)
+        guard end < tokens.count, mention.role == .place else { return }
+        let next = tokens[end]
+        guard next.gap.isSubset(of: [.space, .hyphen]) else { return }
+        let classes = words.classes(of: next.hash)
+        if classes.contains(.admin1Suffix) || classes.contains(.admin2Suffix) {
+            mention.endToken += 1
+            mention.adminPreference = classes.contains(.admin1Suffix) ? .admin1 : .admin2
+        } else if next.hash == SpanMatcher.peopleHash, next.shape.contains(.possessive), end + 1 < tokens.count,
+                  tokens[end + 1].hash == SpanMatcher.republicHash {
+            mention.endToken += 2
+            mention.adminPreference = .admin1
+        } else if classes.contains(.geographicHead) && next.shape.contains(.capitalized) {
+            mention.endToken += 1
+            mention.unknownHead = true
+        }
+    }
+
+    /// `the region of X`, `the city of X`: the phrase before a name says what kind it is.
+    private func introducedPreference(_ tokens: [Token], _ start: Int) -> AdminPreference {
+        guard start >= 2, tokens[start - 1].hash == SpanMatcher.ofHash,
+              tokens[start].gap.isSubset(of: [.space]), tokens[start - 1].gap.isSubset(of: [.space]) else { return .none }
+        let introducer = tokens[start - 2]
+        guard words.classes(of: introducer.hash).contains(.adminIntroducer) else { return .none }
+        switch introducer.hash {
+        case Self.countyHash, Self.parishHash, Self.districtHash: return .admin2
+        case Self.cityHash, Self.townHash, Self.villageHash, Self.municipalityHash: return .locality
+        default: return .admin1
+        }
+    }
+
+    private static let countyHash = NameHash.of("county")
+    private static let parishHash = NameHash.of("parish")
+    private static let districtHash = NameHash.of("district")
+    private static let cityHash = NameHash.of("city")
+    private static let townHash = NameHash.of("town")
+    private static let villageHash = NameHash.of("village")
+    private static let municipalityHash = NameHash.of("municipality")
+}
+
+extension PostingList {
+    static let empty = PostingList(storage: UnsafeRawBufferPointer(start: nil, count: 0), start: 0, count: 0)
+}

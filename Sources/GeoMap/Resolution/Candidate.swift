@@ -1,0 +1,45 @@
+/// One gazetteer entry a mention may refer to, with what the resolver knows about it.
+struct Candidate {
+    var mention: Int32
+    var entry: Int32
+    var kind: PlaceKind
+    var feature: FeatureCode
+    var country: CountryCode
+    var admin1: Int32
+    var population: Int
+    var nameType: NameType
+    var nameFlags: NameFlags
+    /// Unit vector of the entry's point, for fast great-circle comparisons.
+    var x: Double
+    var y: Double
+    var z: Double
+    var prior: Double
+    var score: Double
+    var probability: Double
+}
+
+/// Great-circle helpers on unit vectors.
+enum Sphere {
+    static let earthRadiusKm = 6371.0088
+
+    @inline(__always)
+    static func unitVector(lat: Double, lon: Double) -> (Double, Double, Double) {
+        let phi = lat * .pi / 180, lambda = lon * .pi / 180
+        let c = cos(phi)
+        return (c * cos(lambda), c * sin(lambda), sin(phi))
+    }
+
+    /// Kilometres between two unit vectors.
+    @inline(__always)
+    static func distanceKm(_ a: (Double, Double, Double), _ b: (Double, Double, Double)) -> Double {
+        let dot = max(-1, min(1, a.0 * b.0 + a.1 * b.1 + a.2 * b.2))
+        let cx = a.1 * b.2 - a.2 * b.1, cy = a.2 * b.0 - a.0 * b.2, cz = a.0 * b.1 - a.1 * b.0
+        return atan2((cx * cx + cy * cy + cz * cz).squareRoot(), dot) * earthRadiusKm
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,51 @@
+import ArgumentParser
+import GeoMap
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every command that reads the gazetteer takes.
+struct GazetteerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The gazetteer directory (default: $GEOMAP_GAZETTEER, or the bundled Gazetteer/).", valueName: "dir"))
+    var gazetteer: String?
+
+    func open() throws -> Gazetteer {
+        try Gazetteer.open(explicitDirectory: gazetteer, executablePath: CommandLine.arguments.first.flatMap(executablePath))
+    }
+}
+
+/// The absolute path of the running executable, for finding the gazetteer beside it.
+func executablePath(_ argument: String) -> String? {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = buffer.withUnsafeMutableBufferPointer { raw in
+        raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { readlink("/proc/self/exe", $0, raw.count - 1) }
+    }
+    if count > 0 { return String(decoding: buffer[0..<count], as: UTF8.self) }
+    return argument.contains("/") ? argument : nil
+}
+
+/// Prints one line to standard error.
+func printError(_ message: String) {
+    var line = message
+    if !line.hasSuffix("\n") { line += "\n" }
+    writeToStandardError(line)
+}
+
+/// Runs a command body; GeoMap errors become one line on standard error and exit status 1.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GeoMapError {
+        if case .usage = error {
+            printError("geomap: \(error)")
+            throw ExitCode(64)
+        }
+        printError("geomap: \(error)")
+        throw ExitCode.failure
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("geomap: \(error)")
+        throw ExitCode.failure
+    }
+}
