@@ -111,6 +111,16 @@ public final class Gazetteer: @unchecked Sendable {
 
     public func name(_ entry: Int32) -> String { primaryNameBytes(entry).string }
 
+    /// Every name of the entry, primary first, then its abbreviations.
+    public func allNames(_ entry: Int32) -> (names: [String], abbreviations: [String]) {
+        let fields = row(entry)
+        func split(_ index: Int) -> [String] {
+            guard index < fields.count, !fields[index].isEmpty else { return [] }
+            return fields[index].split(separator: "|").map(String.init)
+        }
+        return (split(10), split(11))
+    }
+
     /// The primary name's bytes in place (the third field of the entry's row), without copying.
     public func primaryNameBytes(_ entry: Int32) -> UnsafeRawBufferPointer {
         var position = Int(field(entry, IndexLayout.Entry.rowOffset, UInt32.self))

@@ -60,7 +60,8 @@ struct SpanMatcher {
 
     @inline(__always)
     func canContinue(_ token: Token) -> Bool {
-        guard token.gap.isSubset(of: [.space, .hyphen]) else { return false }
+        // A period inside a name follows an abbreviation (`St. Petersburg`) and starts no sentence.
+        guard token.gap.isSubset(of: [.space, .hyphen, .stop]), !token.gap.contains(.sentenceStart) else { return false }
         if token.shape.contains(.capitalized) || token.shape.contains(.hasDigit) { return true }
         let classes = words.classes(of: token.hash)
         return !classes.isDisjoint(with: [.connector, .geographicHead, .admin1Suffix, .admin2Suffix])

@@ -1,0 +1,63 @@
+/// How `lookup` shows its candidates.
+public enum LookupRendering {
+    public static func table(_ candidates: [PlaceLookup.Candidate], gazetteer: Gazetteer) -> String {
+        var rows: [[String]] = [["id", "kind", "name", "country", "admin-1", "lat", "lon", "population", "polygon", "match", "other names"]]
+        for candidate in candidates {
+            let fields = EntryFields(candidate.entry, in: gazetteer)
+            let names = gazetteer.allNames(candidate.entry)
+            let others = (names.names.dropFirst() + names.abbreviations).prefix(6).joined(separator: ", ")
+            rows.append([String(fields.id), fields.kind.description, fields.name, fields.country, fields.admin1,
+                         decimal(fields.lat), decimal(fields.lon), String(fields.population),
+                         fields.hasShape ? "yes" : "no", candidate.match.rawValue, others])
+        }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
+        var text = ""
+        for row in rows {
+            var line = ""
+            for (k, cell) in row.enumerated() {
+                line += cell
+                if k < row.count - 1 { line += String(repeating: " ", count: widths[k] - cell.count + 2) }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            text += line + "\n"
+        }
+        return text
+    }
+
+    public static func json(_ candidates: [PlaceLookup.Candidate], gazetteer: Gazetteer) -> String {
+        var json = JSONBytes()
+        json.raw("[")
+        for (k, candidate) in candidates.enumerated() {
+            json.raw(k == 0 ? "\n  " : ",\n  ")
+            let fields = EntryFields(candidate.entry, in: gazetteer)
+            var entry = JSONBytes(capacity: 256)
+            fields.appendJSON(to: &entry)
+            json.bytes.append(contentsOf: entry.bytes.dropLast())
+            let names = gazetteer.allNames(candidate.entry)
+            json.raw(",\"names\":[")
+            for (n, name) in names.names.enumerated() {
+                if n > 0 { json.raw(",") }
+                json.string(name)
+            }
+            json.raw("],\"abbreviations\":[")
+            for (n, name) in names.abbreviations.enumerated() {
+                if n > 0 { json.raw(",") }
+                json.string(name)
+            }
+            json.raw("],\"match\":")
+            json.string(candidate.match.rawValue)
+            json.raw(",\"score\":")
+            json.decimal(candidate.score, places: 3)
+            json.raw("}")
+        }
+        json.raw("\n]")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    static func decimal(_ value: Double) -> String {
+        var json = JSONBytes(capacity: 16)
+        json.decimal(value, places: 5)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}
