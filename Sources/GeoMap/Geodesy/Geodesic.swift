@@ -1,7 +1,8 @@
 import CProj
 
-/// Geodesics on an ellipsoid, solved with PROJ's implementation of Karney's algorithms
-/// (`geod_*`, accurate to nanometres, no PROJ database needed). Use `Geodesic.wgs84`.
+/// Geodesics on the WGS84 ellipsoid, solved with PROJ's implementation of Karney's algorithms
+/// (`geod_*`, accurate to nanometres, no PROJ database needed). Use `Geodesic.wgs84`; the spherical
+/// bounds of the distance search are derived for this ellipsoid, so there is no other.
 public final class Geodesic: @unchecked Sendable {
     // Unchecked-Sendable: the model is written once by `geod_init` and only read afterwards.
     public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
@@ -10,7 +11,7 @@ public final class Geodesic: @unchecked Sendable {
     public let flattening: Double
     let model: UnsafeMutablePointer<geod_geodesic>
 
-    public init(equatorialRadius: Double, flattening: Double) {
+    private init(equatorialRadius: Double, flattening: Double) {
         self.equatorialRadius = equatorialRadius
         self.flattening = flattening
         model = .allocate(capacity: 1)
