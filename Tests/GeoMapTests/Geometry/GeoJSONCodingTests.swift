@@ -52,33 +52,4 @@ import Testing
             }
         }
     }
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo"), "needs gdal-bin"))
-    func gdalReadsTheGeometries() throws {
-        struct Feature: Encodable {
-            let type = "Feature"
-            let properties: [String: Int]
-            let geometry: Geometry
-        }
-        struct Collection: Encodable {
-            let type = "FeatureCollection"
-            let features: [Feature]
-        }
-        let geometries = try GeometryFixtures.allKinds().filter { !$0.isEmpty }
-        let features = geometries.enumerated().map { Feature(properties: ["index": $0.offset], geometry: $0.element) }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-geojson-\(UUID().uuidString).geojson")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try JSONEncoder().encode(Collection(features: features)).write(to: url)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        process.arguments = ["-ro", "-al", "-so", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("Feature Count: \(geometries.count)"), "\(text)")
-    }
 }
