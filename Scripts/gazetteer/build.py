@@ -41,6 +41,9 @@ M49_CONTINENT = {"002": "AF", "142": "AS", "150": "EU", "003": "NA", "009": "OC"
 NE_TYPE_FEATURE = {"Sovereign country": "PCLI", "Country": "PCLI", "Disputed": "PCLI", "Indeterminate": "PCLI",
                    "Dependency": "PCLD", "Lease": "PCLD"}
 
+EUROPEAN_SCRIPTS = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
+                              r"\u2000-\u206F]*$")
+
 # Words that name the kind of a unit rather than the unit: dropped to compare admin names.
 GENERIC = set("""oblast oblasti region regione regiao province provincia provinz state estado etat county
 department departement departamento district governorate muhafazah prefecture ken kray krai respublika
@@ -129,8 +132,8 @@ class Builder:
         self.build_admin2_from_cities()
         self.build_regions()
         self.build_us_abbrevs()
-        self.apply_country_alt_names()
         self.apply_curated()
+        self.apply_country_alt_names()
         self.assign_derived_ids()
         self.finish_demonyms()
 
@@ -228,7 +231,7 @@ class Builder:
                         if re.fullmatch(r"NAME_[A-Z]{2,3}", f) and f not in ("NAME_EN", "NAME_LEN", "NAME_ALT"):
                             e.add_names(official_forms(rec.get(f)))
                     for alt in re.split(r"\s*[,;/]\s*", rec.get("NAME_ALT") or ""):
-                        self.pending_alt.append((e, alt))
+                        self.pending_alt.append((e, alt, False))
             else:
                 parts = [g for rec, g in self.ne1
                          if rec["gu_a3"] == row["iso3"] or (row["fips"] and (rec["fips"] or "")[:2] == row["fips"]
@@ -247,7 +250,7 @@ class Builder:
             if at:
                 for n, kind in at["names"]:
                     if kind == "alias":
-                        self.pending_alt.append((e, n))
+                        self.pending_alt.append((e, n, False))
                     else:
                         e.add_names(official_forms(n))
             cinf = self.cinfo.get(iso)
@@ -257,9 +260,9 @@ class Builder:
                 for v in sorted((cinf.get("translations") or {}).values()):
                     e.add_names(official_forms(v))
                 for a in cinf.get("altSpellings") or []:
-                    self.pending_alt.append((e, a))
+                    self.pending_alt.append((e, a, False))
             for n in self.cnames.get(iso, []):
-                self.pending_alt.append((e, n))
+                self.pending_alt.append((e, n, True))  # countrynames: many county names, typos, demonyms
             # abbreviations among the names: short all-capital forms
             e.move_abbrev_like_names(bare_codes={iso, row["iso3"]})
             self.country[iso] = self.add(e)
@@ -279,7 +282,7 @@ class Builder:
             lat, lon = float(ll[0]), float(ll[1])
             d = geo.distance_to_km(poly, lat, lon)
             # a point just offshore is accepted for tiny island states, never one inside a neighbour
-            small = poly.area < 2.0 and not any(
+            small = poly.area < 2.0 and poly.geom_type == "MultiPolygon" and not any(
                 o.geom is not None and o.country != iso and o.geom.contains(Point(lon, lat))
                 for o in self.country.values())
             if d == 0.0 or (small and d <= 10.0):
@@ -299,18 +302,26 @@ class Builder:
 
     def apply_country_alt_names(self):
         """Aliases from weaker sources (countrynames, altSpellings, NE NAME_ALT, pyworldatlas aliases): keep only
-        sane full names that do not name another entry."""
+        sane full names that do not name another entry. countrynames (strict) also loses anything that names
+        any other entry, looks like a demonym, is an English word, is shorter than five letters or shares no
+        word stem with the country's names from the stronger sources (county abbreviations, typos of others)."""
         strong = defaultdict(set)
+        prefixes = defaultdict(set)  # 4-letter stems of the words of a country's names from strong sources
         for iso, e in self.country.items():
             for n in e.all_names():
                 strong[key(n)].add(iso)
-        other = set()
+                prefixes[iso].update(t[:4] for t in key(n).split(" ") if len(t) >= 4)
+        other, any_other = set(), set()
         for e in list(self.entries.values()) + self.derived:
-            if e.kind in ("admin1", "admin2") or (e.kind == "place" and e.population >= 100000):
-                for n in e.all_names():
-                    other.add(key(n))
+            if e.kind == "country":
+                continue
+            ks = {key(n) for n in e.all_names()}
+            any_other |= ks
+            if e.kind not in ("place",) or e.population >= 100000:
+                other |= ks
+        words = loaders.common_words(self.src["wamerican"])
         dropped = Counter()
-        for e, raw in self.pending_alt:
+        for e, raw, strict in self.pending_alt:
             n = clean_name(raw)
             if not n:
                 continue
@@ -318,10 +329,11 @@ class Builder:
                 letters = n.replace(".", "")
                 if "." not in n and letters in (e.country, self.ci[e.country]["iso3"]):
                     dropped["bare ISO code"] += 1
-                elif len(letters) >= 2:
+                elif len(letters) >= 2 and not strict:
                     e.abbrevs.add(n)
                 continue
             k = key(n)
+            last = k.split(" ")[-1]
             if len(k) <= 3 or re.search(r"[\d,;:()\[\]{}<>#@=&?]", n) or len(n) > 60:
                 dropped["junk"] += 1
             elif k in self.demonym_keys or re.search(r"\b(citizen|nationals?|subject|resident|people)\b", k):
@@ -329,7 +341,15 @@ class Builder:
             elif strong.get(k, {e.country}) != {e.country}:
                 dropped["names another country"] += 1
             elif k in other and k not in strong:
-                dropped["names an admin unit or large city"] += 1
+                dropped["names an admin unit, region or large city"] += 1
+            elif n.isupper() and len(n) > 5:
+                dropped["junk"] += 1
+            elif strict and k not in strong and (
+                    k in any_other or len(k) < 5 or k in words or not n[:1].isupper() or k.endswith("shire")
+                    or not any(t[:4] in prefixes[e.country] for t in k.split(" ") if len(t) >= 4)
+                    or re.search(r"(ian|ians|ish|ese|man|men|woman|women|er|ers|i|is|an|ans)$", last)
+                    or re.search(r"\b(county|shire|borough|district|province|oblast|region|city)\b", k)):
+                dropped["countrynames: not clearly a country name"] += 1
             else:
                 e.add_names([n])
         self.notes.append("country aliases dropped: " + ", ".join(f"{k} {v}" for k, v in sorted(dropped.items())))
@@ -339,7 +359,7 @@ class Builder:
         log("populated places")
         self.city_by_loc = {}
         self.city_by_a1 = defaultdict(list)
-        n_codes = n_lower = 0
+        n_codes = n_lower = n_script = 0
         for c in self.cities:
             cc = c["countrycode"]
             a1 = c.get("admin1code") or ""
@@ -357,6 +377,9 @@ class Builder:
                 if a == a.lower() and a != a.upper():
                     n_lower += 1  # all lower-case: machine romanisations ("xia ba", "lwga awblast lnyngrad")
                     continue
+                if e.population < 100000 and not EUROPEAN_SCRIPTS.match(a):
+                    n_script += 1  # size budget: CJK, Arabic, … names only for cities of 100,000 and more
+                    continue
                 alts.append(a)
             e.add_names(alts)
             self.add(e)
@@ -364,7 +387,8 @@ class Builder:
             if a1:
                 self.city_by_a1[(cc, a1)].append(e)
         self.notes.append(f"cities500: {n_codes} code-like alternate names (IATA/ICAO, numbers) and {n_lower} "
-                          f"all-lower-case romanisations left out")
+                          f"all-lower-case romanisations left out; {n_script} names in other than Latin, Greek or Cyrillic "
+                          f"script left out for places under 100,000 inhabitants")
         ids = sorted(e.id for e in self.entries.values() if e.kind == "place")
         self.city_points = shapely.points(np.array([[self.entries[i].lon, self.entries[i].lat] for i in ids]))
         self.city_ids = ids
@@ -379,10 +403,12 @@ class Builder:
     # ------------------------------------------------------------------ admin-1
     def build_admin1(self):
         log("admin-1 (GeoNames codes, NE polygons)")
-        gn_keys = defaultdict(dict)  # cc -> key -> set(code)
+        gn_keys = defaultdict(dict)  # cc -> key -> set(code), full and core keys
+        gn_full = defaultdict(dict)  # cc -> key -> set(code), full keys only
         for code, (name, ascii_, gid) in self.a1codes.items():
             cc = code.split(".")[0]
             for n in (name, ascii_):
+                gn_full[cc].setdefault(key(n), set()).add(code)
                 for k in {key(n), core(key(n))}:
                     if k:
                         gn_keys[cc].setdefault(k, set()).add(code)
@@ -404,18 +430,24 @@ class Builder:
                 cand_s, top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
                 share = top / n
             cc_n = cc_f or (rec["iso_a2"] if re.fullmatch(r"[A-Z]{2}", rec["iso_a2"] or "") else None)
-            cand_n = None
+            cand_n = cand_x = None
             if cc_n:
-                hits = set()
+                hits, exact = set(), set()
                 for n_ in ne_names(rec):
+                    exact |= gn_full[cc_n].get(key(n_), set())
                     for k in (key(n_), core(key(n_))):
                         hits |= gn_keys[cc_n].get(k, set())
                 if len(hits) == 1:
                     cand_n = next(iter(hits))
-            if cand_f and (cand_s in (None, cand_f) or n < 3 or share < 0.5):
+                if len(exact) == 1:
+                    cand_x = next(iter(exact))
+            # evidence in order: the GeoNames admin-1 of most cities inside, an exact name, the FIPS code
+            if cand_s and share >= 0.5 and n >= 3:
+                choice, how = cand_s, "cities" if cand_f in (None, cand_s) else "cities (fips disagrees)"
+            elif cand_x and cand_s in (None, cand_x) or (cand_x and cand_f != cand_x and n < 3):
+                choice, how = cand_x, "exact name" if cand_f in (None, cand_x) else "exact name (fips disagrees)"
+            elif cand_f:
                 choice, how = cand_f, "fips"
-            elif cand_s and share >= 0.5:
-                choice, how = cand_s, "cities" if not cand_f else "cities (fips disagrees)"
             elif cand_n:
                 choice, how = cand_n, "name"
             elif cand_s:
@@ -706,6 +738,16 @@ class Builder:
         for e in dup:
             self.derived.remove(e)
             self.notes.append(f"M49 region {e.name!r} left out: curated/features.tsv has it")
+        for target, lat, lon in self.curated["points"]:
+            e = self.resolve_target(target, "points.tsv")
+            try:
+                lat, lon = float(lat), float(lon)
+            except ValueError:
+                self.notes.append(f"curated/points.tsv: bad coordinates for {target}: skipped")
+                continue
+            if e is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
+                e.lat, e.lon = lat, lon
+                e.point_source = "curated/points.tsv"
         for alias, target, _s in self.curated["aliases"]:
             e = self.resolve_target(target, "aliases.tsv")
             if e is not None:
@@ -738,8 +780,8 @@ class Builder:
         if missing:
             self.notes.append(f"curated/features.tsv line {line}: {recipe}: no polygon for {'+'.join(missing)}")
         u = geo.union(parts)
-        # unions of several units are derived regions: simplified (about 1 km) to keep the bundle small
-        return geo.simplified(u, 0.01) if u is not None and len(refs) > 1 else u
+        # unions of several units are derived regions: simplified (about 2 km) to keep the bundle small
+        return geo.simplified(u, 0.02) if u is not None and len(refs) > 1 else u
 
     # ------------------------------------------------------------------ ids
     def assign_derived_ids(self):

@@ -41,7 +41,7 @@ def stripped(k):
 
 
 def report(out, corpora_dir=None, show_misses=0):
-    corpora_dir = corpora_dir or os.path.join(os.path.dirname(os.path.dirname(out)), "..", "shared", "eval",
+    corpora_dir = corpora_dir or os.path.join(os.path.dirname(os.path.abspath(out)), "..", "shared", "eval",
                                               "corpora")
     files = sorted(glob.glob(os.path.join(corpora_dir, "*", "*.jsonl")))
     if not files:

@@ -44,4 +44,6 @@ def read_all(folder):
         "aliases": read_triples(os.path.join(folder, "aliases.tsv"), "alias"),
         "abbreviations": read_triples(os.path.join(folder, "abbreviations.tsv"), "abbrev"),
         "demonyms": read_triples(os.path.join(folder, "demonyms.tsv"), "form"),
+        # optional: representative points that override derived ones (target, lat, lon[, source])
+        "points": [t for t in read_triples(os.path.join(folder, "points.tsv"), "target")],
     }

@@ -109,7 +109,7 @@ def simplified(g, tolerance):
         return None
     parts = list(g.geoms) if isinstance(g, MultiPolygon) else [g]
     total = sum(p.area for p in parts)
-    keep = [p for p in parts if p.area >= min(tolerance * tolerance, total * 1e-4)]
+    keep = [p for p in parts if p.area >= min(25 * tolerance * tolerance, total * 1e-3)]
     g = keep[0] if len(keep) == 1 else MultiPolygon(keep)
     return clean_polygon(shapely.simplify(g, tolerance, preserve_topology=True))
 
