@@ -4,7 +4,7 @@
 public struct PlaceLookup: Sendable {
     public let gazetteer: Gazetteer
     private let words = WordClasses.english
-    private let weights = ResolutionWeights.standard
+    private let model = ResolutionModel.standard
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -85,13 +85,13 @@ public struct PlaceLookup: Sendable {
             let entry = posting.entry
             guard filter.accepts(entry, gazetteer) else { continue }
             var score = importance(entry)
-            if posting.type == .alternate { score += weights.alternateName }
+            if posting.type == .alternate { score += model[.alternateName] }
             if posting.type == .demonym { score -= 3 }
-            if posting.flags.contains(.lowercase) { score += weights.lowercaseName }
-            if posting.flags.contains(.nonLatin) { score += weights.nonLatinName }
+            if posting.flags.contains(.lowercase) { score += model[.lowercaseName] }
+            if posting.flags.contains(.nonLatin) { score += model[.nonLatinName] }
             let kind = gazetteer.kind(entry)
             switch preference {
-            case .admin1 where kind == .admin1, .admin2 where kind == .admin2: score += weights.adminPreferenceMatch
+            case .admin1 where kind == .admin1, .admin2 where kind == .admin2: score += model[.adminPreferenceMatch]
             case .admin1, .admin2: continue
             default: break
             }
@@ -106,12 +106,21 @@ public struct PlaceLookup: Sendable {
 
     /// How prominent an entry is on its own: kind, rank and population.
     public func importance(_ entry: Int32) -> Double {
-        var score = weights.logPopulation * log10(Double(gazetteer.population(entry)) + 1)
-        score += weights.kind[Int(gazetteer.kind(entry).rawValue)]
+        var score = model[.logPopulation] * log10(Double(gazetteer.population(entry)) + 1)
+        switch gazetteer.kind(entry) {
+        case .country: score += model[.country]
+        case .admin1: score += model[.admin1]
+        case .admin2: score += model[.admin2]
+        case .region: score += model[.region]
+        case .water: score += model[.water]
+        case .landform: score += model[.landform]
+        case .landmark: score += model[.landmark]
+        case .place: break
+        }
         switch gazetteer.feature(entry) {
-        case .capital: score += weights.capital
-        case .adminSeat1: score += weights.adminSeat1
-        case .adminSeat2: score += weights.adminSeat2
+        case .capital: score += model[.capital]
+        case .adminSeat1: score += model[.adminSeat1]
+        case .adminSeat2: score += model[.adminSeat2]
         default: break
         }
         return score

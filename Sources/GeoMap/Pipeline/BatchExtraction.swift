@@ -20,7 +20,7 @@ public final class BatchExtraction {
     private var parsers: [Geoparser]
 
     public init(gazetteer: Gazetteer, jobs: Int, roles: Set<MentionRole>, format: OutputFormat,
-                recognition: RecognitionModel = .standard, resolution: ResolutionWeights = .standard) {
+                recognition: RecognitionModel = .standard, resolution: ResolutionModel = .standard) {
         self.gazetteer = gazetteer
         self.jobs = max(1, jobs)
         self.roles = roles

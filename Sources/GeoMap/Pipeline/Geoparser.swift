@@ -7,10 +7,10 @@ public struct Geoparser: Sendable {
     private var resolver: Resolver
     private var repaired: [UInt8] = []
 
-    public init(gazetteer: Gazetteer, recognition: RecognitionModel = .standard, resolution: ResolutionWeights = .standard) {
+    public init(gazetteer: Gazetteer, recognition: RecognitionModel = .standard, resolution: ResolutionModel = .standard) {
         self.gazetteer = gazetteer
         recognizer = Recognizer(gazetteer: gazetteer, model: recognition)
-        resolver = Resolver(gazetteer: gazetteer, weights: resolution)
+        resolver = Resolver(gazetteer: gazetteer, model: resolution)
     }
 
     /// Parses valid UTF-8 text.
@@ -66,13 +66,51 @@ public struct Geoparser: Sendable {
         return Int(tokens[start].byteStart)..<byteEnd
     }
 
-    /// The recognizer's proposals and features for the last parsed text, for model training.
-    public func recognitionProposals() -> [(start: Int, end: Int, features: [Float], probability: Float)] {
+    /// Parses `text` and writes what the models saw as one JSON line: every proposed span with its
+    /// recognition features, and for every kept mention its candidates with their resolution
+    /// features. `Scripts/train-models` fits the model weights on these lines.
+    public mutating func appendTrainingRecord(id: [UInt8], utf8 text: UnsafeBufferPointer<UInt8>, to json: inout JSONBytes) {
+        let mentions = parse(utf8: text)
         let tokens = tokenizer.tokens
-        return zip(recognizer.proposals, recognizer.features).map { mention, features in
-            (Int(tokens[Int(mention.firstToken)].charStart), Int(tokens[Int(mention.endToken) - 1].charEnd),
-             features.values, mention.probability)
+        json.raw("{\"id\":")
+        id.withUnsafeBytes { json.string($0) }
+        json.raw(",\"proposals\":[")
+        for (k, (mention, vector)) in zip(recognizer.proposals, recognizer.features).enumerated() {
+            if k > 0 { json.raw(",") }
+            json.raw("[")
+            json.integer(Int(tokens[Int(mention.firstToken)].charStart)); json.raw(",")
+            json.integer(Int(tokens[Int(mention.endToken) - 1].charEnd)); json.raw(",[")
+            for (f, value) in vector.values.enumerated() {
+                if f > 0 { json.raw(",") }
+                json.decimal(Double(value), places: 4)
+            }
+            json.raw("]]")
         }
+        json.raw("],\"mentions\":[")
+        var groupsDone = Set<Int32>()
+        for (m, mention) in mentions.enumerated() {
+            if m > 0 { json.raw(",") }
+            json.raw("{\"start\":"); json.integer(mention.start)
+            json.raw(",\"end\":"); json.integer(mention.end)
+            let group = resolver.groupOfMention[m]
+            json.raw(",\"group\":"); json.integer(Int(group))
+            json.raw(",\"candidates\":[")
+            if groupsDone.insert(group).inserted {
+                for (c, row) in resolver.candidateRows(forGroup: Int(group)).enumerated() {
+                    if c > 0 { json.raw(",") }
+                    let point = gazetteer.point(row.entry)
+                    json.raw("["); json.integer(gazetteer.id(row.entry)); json.raw(",")
+                    json.decimal(point.lat, places: 5); json.raw(","); json.decimal(point.lon, places: 5); json.raw(",[")
+                    for (f, value) in row.features.enumerated() {
+                        if f > 0 { json.raw(",") }
+                        json.decimal(value, places: 4)
+                    }
+                    json.raw("]]")
+                }
+            }
+            json.raw("]}")
+        }
+        json.raw("]}\n")
     }
 }
 

@@ -18,7 +18,7 @@ public struct RecognitionModel: Sendable {
 
     /// Weights set by hand from the rules they encode; replaced by trained weights
     /// (`RecognitionModel.trained`) when those exist.
-    public static let standard = handSet
+    public static let standard = trained
 
     public static let handSet: RecognitionModel = {
         var w = [Float](repeating: 0, count: MentionFeature.allCases.count)

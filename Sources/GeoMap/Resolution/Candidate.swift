@@ -13,6 +13,7 @@ struct Candidate {
     var x: Double
     var y: Double
     var z: Double
+    /// The score of the features that do not depend on context.
     var prior: Double
     var score: Double
     var probability: Double

@@ -9,18 +9,21 @@ import Darwin
 /// nearness to its other places — with one sense per name per article.
 struct Resolver {
     let gazetteer: Gazetteer
-    var weights: ResolutionWeights
+    var model: ResolutionModel
     static let maxCandidates = 32
     static let rounds = 3
+    static let featureCount = CandidateFeature.allCases.count
 
     private var candidates: [Candidate] = []
-    /// For each group of mentions with the same name: its candidates' range.
+    /// Feature rows of the candidates, `featureCount` values each.
+    private(set) var features: [Double] = []
     private var groups: [Group] = []
-    private var groupOfMention: [Int32] = []
-    private var countryMass = [Double](repeating: 0, count: IndexLayout.countryTableCount + 1)
+    private(set) var groupOfMention: [Int32] = []
+    private var countryMass = [Double](repeating: 0, count: IndexLayout.countryTableCount)
     private var touchedCountries: [Int] = []
     private var admin1Mass: [(entry: Int32, mass: Double)] = []
 
+    /// Mentions with the same name, role and asked-for kind: one sense per name per article.
     struct Group {
         var key: UInt64
         var role: MentionRole
@@ -37,13 +40,14 @@ struct Resolver {
         var qualifiedGroups: [Int] = []
     }
 
-    init(gazetteer: Gazetteer, weights: ResolutionWeights) {
+    init(gazetteer: Gazetteer, model: ResolutionModel) {
         self.gazetteer = gazetteer
-        self.weights = weights
+        self.model = model
     }
 
     mutating func resolve(_ mentions: [Mention]) -> [Resolution] {
         candidates.removeAll(keepingCapacity: true)
+        features.removeAll(keepingCapacity: true)
         groups.removeAll(keepingCapacity: true)
         groupOfMention.removeAll(keepingCapacity: true)
         buildGroups(mentions)
@@ -75,12 +79,14 @@ struct Resolver {
         }
         for g in groups.indices {
             groups[g].weight *= 1 + log(Double(groups[g].mentionCount))
+            markLargestPopulation(g)
             normalise(g)
         }
     }
 
     private mutating func collectCandidates(for mention: Mention, group: Int32) {
         let start = candidates.count
+        let width = Resolver.featureCount
         for posting in mention.candidates {
             if posting.type == .abbreviation && posting.caseSignature != mention.caseSignature { continue }
             if (posting.type == .demonym) != (mention.role == .demonym) { continue }
@@ -93,42 +99,72 @@ struct Resolver {
                                       nameType: posting.type, nameFlags: posting.flags,
                                       x: vector.0, y: vector.1, z: vector.2, prior: 0, score: 0, probability: 0)
             if candidate.kind == .admin1 { candidate.admin1 = entry }
-            candidate.prior = prior(candidate, preference: mention.adminPreference)
+            var row = [Double](repeating: 0, count: width)
+            priorFeatures(candidate, preference: mention.adminPreference, into: &row)
+            candidate.prior = dot(row)
             candidate.score = candidate.prior
             if candidates.count - start < Resolver.maxCandidates {
                 candidates.append(candidate)
+                features.append(contentsOf: row)
             } else if let weakest = candidates[start...].indices.min(by: { candidates[$0].prior < candidates[$1].prior }),
                       candidates[weakest].prior < candidate.prior {
                 candidates[weakest] = candidate
+                for k in 0..<width { features[weakest * width + k] = row[k] }
             }
         }
     }
 
-    private func prior(_ c: Candidate, preference: AdminPreference) -> Double {
-        var score = weights.logPopulation * log10(Double(c.population) + 1)
-        score += weights.kind[Int(c.kind.rawValue)]
+    private func dot(_ row: [Double]) -> Double {
+        var sum = 0.0
+        for k in 0..<row.count { sum += model.weights[k] * row[k] }
+        return sum
+    }
+
+    private func priorFeatures(_ c: Candidate, preference: AdminPreference, into row: inout [Double]) {
+        func set(_ feature: CandidateFeature, _ value: Double) { row[feature.rawValue] = value }
+        set(.logPopulation, log10(Double(c.population) + 1))
+        set(.noPopulation, c.population == 0 ? 1 : 0)
+        switch c.kind {
+        case .country: set(.country, 1)
+        case .admin1: set(.admin1, 1)
+        case .admin2: set(.admin2, 1)
+        case .region: set(.region, 1)
+        case .water: set(.water, 1)
+        case .landform: set(.landform, 1)
+        case .landmark: set(.landmark, 1)
+        case .place: break
+        }
         switch c.feature {
-        case .capital: score += weights.capital
-        case .adminSeat1: score += weights.adminSeat1
-        case .adminSeat2: score += weights.adminSeat2
+        case .capital: set(.capital, 1)
+        case .adminSeat1: set(.adminSeat1, 1)
+        case .adminSeat2: set(.adminSeat2, 1)
+        case .adminSeat3, .adminSeat4: set(.adminSeatLower, 1)
+        case .section: set(.section, 1)
         default: break
         }
-        if c.nameType == .alternate { score += weights.alternateName }
-        if c.nameType == .abbreviation { score += weights.abbreviation }
-        if c.nameFlags.contains(.lowercase) { score += weights.lowercaseName }
-        if c.nameFlags.contains(.nonLatin) { score += weights.nonLatinName }
+        if c.nameType == .alternate { set(.alternateName, 1) }
+        if c.nameType == .abbreviation { set(.abbreviationName, 1) }
+        if c.nameFlags.contains(.lowercase) { set(.lowercaseName, 1) }
+        if c.nameFlags.contains(.nonLatin) { set(.nonLatinName, 1) }
         switch preference {
         case .admin1:
-            score += c.kind == .admin1 ? weights.adminPreferenceMatch
-                : (c.kind == .place ? weights.adminPreferenceMismatch : 0)
+            if c.kind == .admin1 { set(.adminPreferenceMatch, 1) } else if c.kind == .place { set(.adminPreferenceMismatch, 1) }
         case .admin2:
-            score += c.kind == .admin2 ? weights.adminPreferenceMatch
-                : (c.kind == .place ? weights.adminPreferenceMismatch : 0)
+            if c.kind == .admin2 { set(.adminPreferenceMatch, 1) } else if c.kind == .place { set(.adminPreferenceMismatch, 1) }
         case .locality:
-            score += c.kind == .place ? weights.localityPreferencePlace : 0
+            if c.kind == .place { set(.localityPreferencePlace, 1) }
         case .none: break
         }
-        return score
+    }
+
+    private mutating func markLargestPopulation(_ g: Int) {
+        let range = groups[g].candidateStart..<groups[g].candidateEnd
+        guard let largest = range.max(by: { candidates[$0].population < candidates[$1].population }),
+              candidates[largest].population > 0 else { return }
+        let index = largest * Resolver.featureCount + CandidateFeature.largestPopulation.rawValue
+        features[index] = 1
+        candidates[largest].prior += model.weights[CandidateFeature.largestPopulation.rawValue]
+        candidates[largest].score = candidates[largest].prior
     }
 
     private mutating func normalise(_ g: Int) {
@@ -146,8 +182,6 @@ struct Resolver {
     }
 
     // MARK: Context
-
-    private static let commaAndSpace: TokenGap = [.comma, .space]
 
     /// `X, Y` and `X (Y)`: Y qualifies X.
     private mutating func linkQualifiers(_ mentions: [Mention]) {
@@ -202,6 +236,7 @@ struct Resolver {
     private mutating func rescore() {
         var total = (0.0, 0.0, 0.0)
         for group in groups { total.0 += group.vector.0; total.1 += group.vector.1; total.2 += group.vector.2 }
+        let width = Resolver.featureCount
         for g in groups.indices {
             let group = groups[g]
             let others = (total.0 - group.vector.0, total.1 - group.vector.1, total.2 - group.vector.2)
@@ -209,27 +244,33 @@ struct Resolver {
             let centre = othersLength > 1e-9 ? (others.0 / othersLength, others.1 / othersLength, others.2 / othersLength) : nil
             for k in group.candidateStart..<group.candidateEnd {
                 let c = candidates[k]
-                var score = c.prior
-                if let index = IndexLayout.countryIndex(c.country.packed) {
+                var countryContext = 0.0, admin1Context = 0.0, contains = 0.0, proximity = 0.0
+                var qualifierInside = 0.0, qualifierContains = 0.0
+                if let index = IndexLayout.countryIndex(c.country.packed), c.kind != .country {
                     let own = group.countryShare.first(where: { $0.0 == index })?.1 ?? 0
-                    let mass = max(0, countryMass[index] - own)
-                    if c.kind != .country { score += weights.countryContext * log1p(mass) }
+                    countryContext = log1p(max(0, countryMass[index] - own))
                 }
                 if c.admin1 >= 0 && c.kind != .admin1 {
                     let own = group.admin1Share.first(where: { $0.0 == c.admin1 })?.1 ?? 0
-                    let mass = max(0, (admin1Mass.first(where: { $0.entry == c.admin1 })?.mass ?? 0) - own)
-                    score += weights.admin1Context * log1p(mass)
+                    admin1Context = log1p(max(0, (admin1Mass.first(where: { $0.entry == c.admin1 })?.mass ?? 0) - own))
                 }
-                if c.kind == .country || c.kind == .admin1 {
-                    score += weights.containsContext * log1p(containedMass(c, excluding: g))
-                }
+                if c.kind == .country || c.kind == .admin1 { contains = log1p(containedMass(c, excluding: g)) }
                 if let centre, c.kind == .place || c.kind == .admin2 || c.kind == .landmark {
-                    let km = Sphere.distanceKm((c.x, c.y, c.z), centre)
-                    score += weights.proximity * log1p(km / 50)
+                    proximity = log1p(Sphere.distanceKm((c.x, c.y, c.z), centre) / 50)
                 }
-                for q in group.qualifierGroups { score += weights.qualifierMatch * containment(of: c, in: q) }
-                for q in group.qualifiedGroups { score += weights.qualifierMatch * 0.5 * containing(c, group: q) }
-                candidates[k].score = score
+                for q in group.qualifierGroups { qualifierInside += containment(of: c, in: q) }
+                for q in group.qualifiedGroups { qualifierContains += containing(c, group: q) }
+                let base = k * width
+                features[base + CandidateFeature.countryContext.rawValue] = countryContext
+                features[base + CandidateFeature.admin1Context.rawValue] = admin1Context
+                features[base + CandidateFeature.containsContext.rawValue] = contains
+                features[base + CandidateFeature.proximity.rawValue] = proximity
+                features[base + CandidateFeature.qualifierInside.rawValue] = qualifierInside
+                features[base + CandidateFeature.qualifierContains.rawValue] = qualifierContains
+                candidates[k].score = c.prior
+                    + model[.countryContext] * countryContext + model[.admin1Context] * admin1Context
+                    + model[.containsContext] * contains + model[.proximity] * proximity
+                    + model[.qualifierInside] * qualifierInside + model[.qualifierContains] * qualifierContains
             }
             normalise(g)
         }
@@ -292,5 +333,13 @@ struct Resolver {
         let close = second >= 0 && p2 >= 0.2 && candidates[second].entry != candidates[best].entry
         return Resolution(entry: candidates[best].entry, probability: p1,
                           runnerUp: close ? candidates[second].entry : nil, runnerUpProbability: close ? p2 : 0)
+    }
+
+    /// Candidates of the last document with their feature rows, for training.
+    func candidateRows(forGroup g: Int) -> [(entry: Int32, features: ArraySlice<Double>)] {
+        let width = Resolver.featureCount
+        return (groups[g].candidateStart..<groups[g].candidateEnd).map { k in
+            (candidates[k].entry, features[(k * width)..<((k + 1) * width)])
+        }
     }
 }

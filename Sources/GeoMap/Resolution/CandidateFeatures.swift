@@ -1,0 +1,61 @@
+/// The features of one candidate entry for a mention. The resolver's score is the dot product
+/// with `ResolutionModel` weights: prior features (population, kind, rank, how the name matched)
+/// and context features (the article's countries and provinces, qualifiers, nearness).
+public enum CandidateFeature: Int, CaseIterable, Sendable {
+    case logPopulation
+    case country
+    case admin1
+    case admin2
+    case region
+    case water
+    case landform
+    case landmark
+    case capital
+    case adminSeat1
+    case adminSeat2
+    case adminSeatLower
+    case section
+    case alternateName
+    case abbreviationName
+    case lowercaseName
+    case nonLatinName
+    case adminPreferenceMatch
+    case adminPreferenceMismatch
+    case localityPreferencePlace
+    case largestPopulation
+    case countryContext
+    case admin1Context
+    case containsContext
+    case proximity
+    case qualifierInside
+    case qualifierContains
+    case noPopulation
+}
+
+/// Weights over `CandidateFeature`s.
+public struct ResolutionModel: Sendable {
+    public var weights: [Double]
+
+    public init(weights: [Double]) {
+        precondition(weights.count == CandidateFeature.allCases.count, "one weight per feature")
+        self.weights = weights
+    }
+
+    public subscript(_ feature: CandidateFeature) -> Double { weights[feature.rawValue] }
+
+    public static let standard = trained
+
+    /// Weights set by hand from what the corpora show; `Scripts/train-models` fits better ones.
+    public static let handSet: ResolutionModel = {
+        var w = [Double](repeating: 0, count: CandidateFeature.allCases.count)
+        func set(_ feature: CandidateFeature, _ value: Double) { w[feature.rawValue] = value }
+        set(.logPopulation, 0.55); set(.country, 4.5); set(.admin1, 2.2); set(.admin2, 0.3); set(.region, 2.6)
+        set(.water, 2.6); set(.landform, 2.0); set(.landmark, 1.2); set(.capital, 2.0); set(.adminSeat1, 1.0)
+        set(.adminSeat2, 0.4); set(.adminSeatLower, 0.1); set(.section, -1.0); set(.alternateName, -0.6)
+        set(.abbreviationName, 0.5); set(.lowercaseName, -2.5); set(.nonLatinName, -1.5)
+        set(.adminPreferenceMatch, 4.0); set(.adminPreferenceMismatch, -1.5); set(.localityPreferencePlace, 1.5)
+        set(.largestPopulation, 0.5); set(.countryContext, 1.4); set(.admin1Context, 2.2); set(.containsContext, 1.0)
+        set(.proximity, -0.45); set(.qualifierInside, 5.0); set(.qualifierContains, 2.5); set(.noPopulation, 0)
+        return ResolutionModel(weights: w)
+    }()
+}
