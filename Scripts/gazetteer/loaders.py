@@ -162,7 +162,16 @@ def rgeocode_cities(src):
              r["country_code"], r.get("population") or 0) for r in data]
 
 
+# English function words that nam_dict.txt also lists as rare given names ("The", "An"): never
+# treat them as first names.
+NOT_FIRST_NAMES = set("""a an and are as at be but by for from had has have he her his i if in is it its
+me my no not of on or our she so than that the their them then there these they this those to too us
+was we were what when where which who why will with you your""".split())
+
+
 def first_names(src):
+    """Given names with a frequency of at least 3 (about 0.02 % of people) in one of the 55 countries
+    of nam_dict.txt: rarer entries are mostly noise for the person-name filter."""
     names = set()
     with open(src.file("gender_guesser/data/nam_dict.txt"), encoding="utf-8") as f:
         for line in f:
@@ -170,7 +179,10 @@ def first_names(src):
             if not line or line[0] in "#=":
                 continue
             name = line[3:29].strip()
-            if not name:
+            if not name or name.lower() in NOT_FIRST_NAMES:
+                continue
+            frequencies = [int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"]
+            if not frequencies or max(frequencies) < 3:
                 continue
             if "+" in name:
                 for sep in ("-", " ", ""):
