@@ -18,6 +18,7 @@ public enum MentionFeature: Int, CaseIterable, Sendable {
     case afterCommaPlace
     case insideOrganisation
     case beforeOrganisationHead
+    case beforeInstitutionHead
     case demonym
     case abbreviation
     case alternateNameOnly

@@ -18,7 +18,10 @@ public struct RecognitionModel: Sendable {
 
     /// Weights set by hand from the rules they encode; replaced by trained weights
     /// (`RecognitionModel.trained`) when those exist.
-    public static let standard = trained
+    /// The trained weights when they fit the current features, else the hand-set ones.
+    public static let standard: RecognitionModel = TrainedWeightsRecognition.weights.count == MentionFeature.allCases.count
+        ? RecognitionModel(weights: TrainedWeightsRecognition.weights, threshold: TrainedWeightsRecognition.threshold)
+        : handSet
 
     public static let handSet: RecognitionModel = {
         var w = [Float](repeating: 0, count: MentionFeature.allCases.count)
@@ -27,7 +30,7 @@ public struct RecognitionModel: Sendable {
         set(.commonWordAtSentenceStart, -1.5); set(.firstName, -0.5); set(.firstNameBeforeCapitalized, -3.0)
         set(.afterFirstName, -3.0); set(.afterTitle, -3.0); set(.afterCapitalized, -1.0); set(.beforeCapitalized, -1.0)
         set(.afterLocativePreposition, 1.5); set(.beforeCommaPlace, 1.0); set(.afterCommaPlace, 1.0)
-        set(.insideOrganisation, -2.5); set(.beforeOrganisationHead, -0.5); set(.alternateNameOnly, -0.8)
+        set(.insideOrganisation, -2.5); set(.beforeOrganisationHead, -0.5); set(.beforeInstitutionHead, 0); set(.alternateNameOnly, -0.8)
         set(.lowercaseNameOnly, -2.5); set(.nonLatinNameOnly, -2.0); set(.logPopulation, 2.0)
         set(.countryOrAdmin1, 1.5); set(.multiToken, 0.5); set(.beforeSpeechVerb, -1.5)
         set(.personSurnameInDocument, -3.0); set(.sameNameElsewhere, 0.5); set(.hashtag, 0.5)

@@ -73,11 +73,14 @@ struct Recognizer {
         for k in first..<nameEnd where !tokens[k].shape.contains(.allCaps) { allCaps = false }
         f[.allCaps] = allCaps ? 1 : 0
         f[.sentenceStart] = sentenceStart ? 1 : 0
-        if single && lexicon.contains(.commonWord) {
+        // An abbreviation matched in its exact case (`U.S.`, `L.A.`) is not the common word `us`.
+        let writtenAsAbbreviation = firstToken.shape.contains(.initialism) || (allCaps && single && firstToken.foldEnd - firstToken.foldStart <= 3)
+        if single && lexicon.contains(.commonWord) && !writtenAsAbbreviation {
             f[.commonWord] = 1
             if sentenceStart { f[.commonWordAtSentenceStart] = 1 }
         }
-        let firstNameFlag = gazetteer.lexiconFlags(forKeyHash: firstToken.hash).contains(.firstName)
+        // Only a one-word name can be a person's first name.
+        let firstNameFlag = single && gazetteer.lexiconFlags(forKeyHash: firstToken.hash).contains(.firstName)
         if firstNameFlag {
             f[.firstName] = 1
             if end < tokens.count, tokens[end].gap == .space, tokens[end].shape.contains(.capitalized),
@@ -117,11 +120,10 @@ struct Recognizer {
         if end < tokens.count {
             let next = tokens[end]
             let nextClasses = words.classes(of: next.hash)
-            if next.gap == .space && next.shape.contains(.capitalized) && !nextClasses.contains(.organisationHead) {
-                f[.beforeCapitalized] = 1
-            }
-            if next.gap == .space && next.shape.contains(.capitalized) && nextClasses.contains(.organisationHead) {
-                f[.beforeOrganisationHead] = 1
+            if next.gap == .space && next.shape.contains(.capitalized) {
+                if nextClasses.contains(.organisationHead) { f[.beforeOrganisationHead] = 1 }
+                else if nextClasses.contains(.institutionHead) { f[.beforeInstitutionHead] = 1 }
+                else { f[.beforeCapitalized] = 1 }
             }
             if next.gap == .space && nextClasses.contains(.speechVerb) && !next.shape.contains(.capitalized) {
                 f[.beforeSpeechVerb] = 1

@@ -15,8 +15,12 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let admin2Suffix = WordClass(rawValue: 1 << 4)
     /// Head nouns of geographic features: River, Sea, Lake, Street, Quarter, Valley, …
     public static let geographicHead = WordClass(rawValue: 1 << 5)
-    /// Head nouns of organisations: University, Police, Department, Times, Instruments, …
+    /// Head nouns of companies, media and other organisations whose names only borrow a place
+    /// name: Times, Instruments, Airlines, Bank, …
     public static let organisationHead = WordClass(rawValue: 1 << 6)
+    /// Head nouns of local institutions, named after the place they serve: Police, Department,
+    /// Council, Sheriff, School, Hospital, …
+    public static let institutionHead = WordClass(rawValue: 1 << 13)
     /// Verbs of saying that follow a person: said, says, told, …
     public static let speechVerb = WordClass(rawValue: 1 << 7)
     /// Months and weekdays.
@@ -42,10 +46,11 @@ public struct WordClasses: Sendable {
         (.locativePreposition, "in at from near to into across outside inside throughout toward towards via within around through between along off en onto beyond past across over under nearby downtown northern southern eastern western north south east west"),
         (.title, "mr mrs ms miss dr president presidents gen general minister governor gov senator sen rep representative mayor judge sheriff officer sgt lt col capt chief king queen prince princess pope coach professor prof rev reverend father sister spokesman spokeswoman spokesperson chairman chairwoman ceo director secretary ambassador commander colonel lieutenant sergeant captain deputy detective trooper councilman councilwoman commissioner superintendent principal pastor bishop archbishop cardinal rabbi imam sheikh ayatollah premier chancellor speaker lord lady sir dame maj major adm admiral cpl corporal pvt private det insp inspector attorney atty justice mp mps leader tsar czar emir sultan vice"),
         (.connector, "of de del della la le du des da do dos das di on upon am im an der den y e el al sur sous les en the and"),
-        (.admin1Suffix, "oblast oblasts region regions province provinces governorate prefecture voivodeship krai kray state territory emirate canton okrug"),
+        (.admin1Suffix, "oblast oblasts region regions province provinces governorate prefecture voivodeship krai kray territory emirate canton okrug"),
         (.admin2Suffix, "county counties parish district municipality borough township raion rayon"),
         (.geographicHead, "river rivers sea ocean lake lakes mountains mountain range island islands isles isle bay valley peninsula quarter square street avenue road boulevard park bridge airport station canal gulf strait straits desert coast heights hills falls creek harbor harbour beach plateau basin delta forest reservoir dam highway lane drive plaza channel sound cape gap pass ridge glacier strip corridor crossing"),
-        (.organisationHead, "university college school schools hospital police department council court church company corp corporation inc ltd llc group bank airlines airways times post news herald tribune journal gazette daily instruments motors institute foundation association club team fc party ministry agency authority commission committee board center centre office service services museum library hotel stadium arena mall high elementary academy symphony orchestra theater theatre cathedral mosque temple fire federation league review press magazine network tv radio broadcasting energy oil gas power electric telecom pharmaceuticals holdings partners insurance trust fund exchange industries technologies systems labs studios records pictures chamber union clinic medical health sheriffs prison jail zoo festival fair senate assembly legislature congress government administration bureau corps guard army navy force forces brigade battalion regiment militia"),
+        (.organisationHead, "company corp corporation inc ltd llc group bank airlines airways times post news herald tribune journal gazette daily instruments motors foundation association club team fc party agency federation league review press magazine network tv radio broadcasting energy oil gas power electric telecom pharmaceuticals holdings partners insurance trust fund exchange industries technologies systems labs studios records pictures union corps brigade battalion regiment militia hotel"),
+        (.institutionHead, "university college school schools hospital police department council court church institute ministry authority commission committee board center centre office service services museum library stadium arena mall high elementary academy symphony orchestra theater theatre cathedral mosque temple fire chamber clinic medical health sheriff sheriffs prison jail zoo festival fair senate assembly legislature congress government administration bureau guard army navy force forces city county state public district"),
         (.speechVerb, "said says say told tells added adds noted notes explained explains stated states wrote writes announced announces claimed claims argued argues insisted insists replied asked asks"),
         (.calendar, "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"),
         (.adminIntroducer, "region province state oblast governorate prefecture county parish district territory republic city town village municipality"),

@@ -43,7 +43,10 @@ public struct ResolutionModel: Sendable {
 
     public subscript(_ feature: CandidateFeature) -> Double { weights[feature.rawValue] }
 
-    public static let standard = trained
+    /// The trained weights when they fit the current features, else the hand-set ones.
+    public static let standard: ResolutionModel = TrainedWeightsResolution.weights.count == CandidateFeature.allCases.count
+        ? ResolutionModel(weights: TrainedWeightsResolution.weights)
+        : handSet
 
     /// Weights set by hand from what the corpora show; `Scripts/train-models` fits better ones.
     public static let handSet: ResolutionModel = {
