@@ -32,6 +32,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets: stubs in a plain build; Scripts/fuzz builds the real ones.
+        .executableTarget(name: "FuzzTextPipeline", dependencies: ["GeoMap"]),
+        .executableTarget(name: "FuzzReaders", dependencies: ["GeoMap"]),
         .testTarget(
             name: "GeoMapTests",
             dependencies: ["GeoMap"],
