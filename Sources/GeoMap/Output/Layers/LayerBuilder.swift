@@ -1,0 +1,137 @@
+/// Gathers the features of the layers from geoparsed articles: a point per distinct place, the
+/// outline of each mentioned place that has a polygon, and (optionally) a point per mention.
+/// Area outlines are prepared once per entry and kept for later articles.
+public final class LayerBuilder {
+    public let gazetteer: Gazetteer
+    public let toleranceMetres: Double
+    public let includeMentions: Bool
+    private let containment: ContainmentIndex
+
+    private var order: [Int32] = []
+    private var places: [Int32: PlaceTally] = [:]
+    private var mentionFeatures: [GeoJSONFeature] = []
+    private var outlines: [Int32: Geometry] = [:]
+
+    private struct PlaceTally {
+        var mentions = 0
+        var confidence = 0.0
+        var sentence = ""
+        var articles: [String] = []
+    }
+
+    public init(gazetteer: Gazetteer, toleranceMetres: Double = MapGeometry.defaultToleranceMetres, includeMentions: Bool = false) {
+        self.gazetteer = gazetteer
+        self.toleranceMetres = toleranceMetres
+        self.includeMentions = includeMentions
+        containment = ContainmentIndex.shared(for: gazetteer)
+    }
+
+    /// Whether nothing has been added since the last `reset`.
+    public var isEmpty: Bool { order.isEmpty }
+
+    /// Forgets the articles added so far (keeps the prepared outlines).
+    public func reset() {
+        order.removeAll()
+        places.removeAll()
+        mentionFeatures.removeAll()
+    }
+
+    /// Adds one article's resolved mentions. `text` must be the text the offsets refer to.
+    public func add(article id: String, text: [UInt8], mentions: [ExtractedMention]) throws {
+        for mention in mentions {
+            guard let entry = mention.entry else { continue }
+            let sentence = Self.slice(text, mention.sentenceByteStart..<mention.sentenceByteEnd)
+            if places[entry] == nil {
+                order.append(entry)
+                places[entry] = PlaceTally(sentence: sentence)
+            }
+            places[entry]!.mentions += 1
+            places[entry]!.confidence = max(places[entry]!.confidence, mention.confidence)
+            if places[entry]!.articles.last != id && !places[entry]!.articles.contains(id) {
+                places[entry]!.articles.append(id)
+            }
+            if includeMentions {
+                var properties = GeoJSONProperties()
+                properties["article"] = .string(id)
+                properties["text"] = .string(Self.slice(text, mention.byteStart..<mention.byteEnd))
+                properties["start"] = .integer(Int64(mention.start))
+                properties["end"] = .integer(Int64(mention.end))
+                properties["role"] = .string(mention.role.name)
+                try describe(entry, into: &properties)
+                properties["confidence"] = .number(mention.confidence, places: 3)
+                properties["sentence"] = .string(sentence)
+                let point = try MapGeometry.prepare(.point(gazetteer.location(entry)))
+                mentionFeatures.append(GeoJSONFeature(geometry: point, properties: properties))
+            }
+        }
+    }
+
+    /// The layers of the articles added since the last `reset`.
+    public func layers() throws -> [MapLayer: GeoJSONFeatureCollection] {
+        var points: [GeoJSONFeature] = []
+        var areas: [(feature: GeoJSONFeature, size: Double)] = []
+        for entry in order {
+            let properties = try placeProperties(entry)
+            points.append(GeoJSONFeature(geometry: try MapGeometry.prepare(.point(gazetteer.location(entry))), properties: properties))
+            if let outline = try outline(entry) {
+                let box = outline.boundingBox
+                areas.append((GeoJSONFeature(geometry: outline, properties: properties), (box?.width ?? 0) * (box?.height ?? 0)))
+            }
+        }
+        // Larger areas first, so QGIS draws provinces over their countries.
+        let sortedAreas = areas.enumerated().sorted { a, b in
+            a.element.size != b.element.size ? a.element.size > b.element.size : a.offset < b.offset
+        }.map(\.element.feature)
+        var layers: [MapLayer: GeoJSONFeatureCollection] = [
+            .places: GeoJSONFeatureCollection(name: MapLayer.places.rawValue, features: points),
+            .areas: GeoJSONFeatureCollection(name: MapLayer.areas.rawValue, features: sortedAreas),
+        ]
+        if includeMentions {
+            layers[.mentions] = GeoJSONFeatureCollection(name: MapLayer.mentions.rawValue, features: mentionFeatures)
+        }
+        return layers
+    }
+
+    private func placeProperties(_ entry: Int32) throws -> GeoJSONProperties {
+        let tally = places[entry]!
+        var properties = GeoJSONProperties()
+        try describe(entry, into: &properties)
+        properties["mentions"] = .integer(Int64(tally.mentions))
+        properties["confidence"] = .number(tally.confidence, places: 3)
+        properties["sentence"] = .string(tally.sentence)
+        properties["articles"] = .strings(tally.articles)
+        properties["article_count"] = .integer(Int64(tally.articles.count))
+        return properties
+    }
+
+    /// The entry's identity, its gazetteer codes and what the polygons say.
+    private func describe(_ entry: Int32, into properties: inout GeoJSONProperties) throws {
+        let fields = EntryFields(entry, in: gazetteer)
+        properties["id"] = .integer(fields.id)
+        properties["geonameid"] = fields.geonameID.map(GeoJSONValue.integer) ?? .null
+        properties["name"] = .string(fields.name)
+        properties["kind"] = .string(fields.kind.description)
+        properties["country"] = .text(fields.country)
+        properties["admin1"] = .text(fields.admin1)
+        let found = ContainmentFields(try containment.containment(of: entry), in: gazetteer)
+        properties["country_by_polygon"] = .text(found.country)
+        properties["admin1_by_polygon"] = .text(found.admin1)
+        properties["admin_disagrees"] = .bool(found.disagrees)
+    }
+
+    /// The entry's polygon made map-ready, or nil when it has none (points and lines stay out of the areas layer).
+    private func outline(_ entry: Int32) throws -> Geometry? {
+        if let cached = outlines[entry] { return cached.isEmpty ? nil : cached }
+        var prepared = Geometry.multiPolygon(MultiPolygon(polygons: []))
+        if let shape = try gazetteer.shape(entry), !shape.polygons.isEmpty {
+            prepared = try MapGeometry.prepare(shape, toleranceMetres: toleranceMetres)
+        }
+        outlines[entry] = prepared
+        return prepared.isEmpty ? nil : prepared
+    }
+
+    static func slice(_ text: [UInt8], _ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<text.count)
+        return String(decoding: text[clamped], as: UTF8.self)
+    }
+}
