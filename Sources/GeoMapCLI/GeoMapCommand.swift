@@ -11,6 +11,6 @@ struct GeoMapCommand: ParsableCommand {
         and other sources listed by `geomap about`.
         """,
         version: GeoMapInfo.version,
-        subcommands: [ExtractCommand.self, LookupCommand.self, AboutCommand.self, TrainingDumpCommand.self]
+        subcommands: [ExtractCommand.self, LookupCommand.self, GeoJSONCommand.self, DistanceCommand.self, NearCommand.self, AboutCommand.self, TrainingDumpCommand.self]
     )
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import GeoMap
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct GeoJSONCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geojson",
+        abstract: "Write QGIS-ready GeoJSON layers of the places articles mention.",
+        discussion: """
+        Inputs are read as `extract` reads them. For each article (or, with --merge, for the whole batch) \
+        the output directory gets places.geojson (a point per distinct place), areas.geojson (the \
+        polygons of the countries, provinces and regions mentioned) and, with --mentions, \
+        mentions.geojson (a point per mention), each beside a QGIS style of the same name (.qml). \
+        Layers without features are not written. Without --merge each article gets a subdirectory \
+        named from its id: the last path component without its extension, characters other than \
+        letters, digits, - _ . replaced by _, and -2, -3, … added when two articles share a name. \
+        Coordinates are RFC 7946: longitude, latitude, at most 6 decimals, cut at the antimeridian, \
+        outer rings counter-clockwise. Existing files are never overwritten without --force.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Text files, directories, JSON Lines files, or - for standard input.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output directory (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Flag(name: .long, help: "One set of layers for the whole batch instead of one per article.")
+    var merge = false
+
+    @Flag(name: .long, help: "Also write mentions.geojson, a point per mention.")
+    var mentions = false
+
+    @Option(name: .long, help: ArgumentHelp("Simplify polygons to this many metres (0 keeps full detail).", valueName: "metres"))
+    var tolerance: Double = MapGeometry.defaultToleranceMetres
+
+    @Option(name: .long, help: "How to read the inputs: auto (by extension), text, jsonl.")
+    var input: InputFormat = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Mention kinds to map: place, demonym, or both.", valueName: "kinds"))
+    var kinds: String = "place,demonym"
+
+    @Flag(name: .long, help: "Overwrite existing layer files.")
+    var force = false
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a directory or -)") }
+        if inputs.contains(where: \.isEmpty) { throw ValidationError("an input path is empty") }
+        if output.isEmpty { throw ValidationError("the output directory is empty") }
+        guard tolerance.isFinite, tolerance >= 0 else { throw ValidationError("--tolerance must be 0 or more metres") }
+        _ = try roles()
+    }
+
+    func roles() throws -> Set<MentionRole> {
+        var roles = Set<MentionRole>()
+        for name in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            switch name {
+            case "place", "places": roles.insert(.place)
+            case "demonym", "demonyms": roles.insert(.demonym)
+            default: throw ValidationError("unknown kind \"\(name)\" in --kinds (use place, demonym)")
+            }
+        }
+        guard !roles.isEmpty else { throw ValidationError("--kinds names no kind") }
+        return roles
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let gazetteer = try gazetteerOptions.open()
+            let reader = try DocumentReader(inputs: inputs, format: input) { printError("geomap: warning: \($0)") }
+            var options = LayerExport.Options()
+            options.merge = merge
+            options.includeMentions = mentions
+            options.toleranceMetres = tolerance
+            options.overwrite = force
+            options.roles = try roles()
+            let export = LayerExport(gazetteer: gazetteer, options: options)
+            let progress = ProgressLine(enabled: isatty(2) != 0)
+            export.progress = { progress.update(documents: $0) }
+            let summary = try export.run(reader: reader, into: output)
+            progress.finish(documents: summary.articles)
+            let layers = summary.files.filter { $0.hasSuffix(".geojson") }.count
+            printError("geomap: processed \(summary.articles), skipped \(reader.skipped); wrote \(layers) layers under \(output)")
+            if reader.skipped > 0 { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import GeoMap
+
+struct NearCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "near",
+        abstract: "List the gazetteer places within a distance of a place, nearest first.",
+        discussion: """
+        Distances are geodesic (WGS84) between the places' representative points. The name is read as \
+        `lookup` ranks it; write "Kaliningrad Oblast" for the province.
+        """
+    )
+
+    @Argument(help: "The place name.")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("Radius in kilometres.", valueName: "km"))
+    var km: Double
+
+    @Option(name: .long, help: "At most this many places.")
+    var limit: Int = 20
+
+    @Option(name: .long, help: ArgumentHelp("Only places of this kind: \(PlaceKind.allValueStrings.joined(separator: ", ")).", valueName: "kind"))
+    var kind: PlaceKind?
+
+    @Option(name: .shortAndLong, help: "Output format: table, json or geojson.")
+    var format: DistanceFormat = .table
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the name is empty") }
+        guard km.isFinite, km > 0, km <= 20_100 else { throw ValidationError("--km must be a distance between 0 and 20100") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let gazetteer = try gazetteerOptions.open()
+            let origin = try PlaceReadings.resolve(name, lookup: PlaceLookup(gazetteer: gazetteer))[0]
+            let neighbours = try NearSearch(gazetteer: gazetteer).neighbours(of: origin, within: km * 1000, limit: limit,
+                                                                           kinds: kind.map { [$0] })
+            switch format {
+            case .table: print(NearReport.table(origin: origin, neighbours, gazetteer: gazetteer), terminator: "")
+            case .json: print(NearReport.json(origin: origin, neighbours, gazetteer: gazetteer), terminator: "")
+            case .geojson: try OutputSink().write(try NearReport.geoJSON(origin: origin, neighbours, gazetteer: gazetteer).encoded())
+            }
+        }
+    }
+}
