@@ -1,7 +1,7 @@
 /// `--format csv`: one row per mention (RFC 4180 quoting).
 struct CSVFormat {
     let gazetteer: Gazetteer
-    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence"
+    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees"
 
     func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
                 to out: inout JSONBytes) {
@@ -35,6 +35,15 @@ struct CSVFormat {
             }
             out.raw(",")
             field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[mention.sentenceByteStart..<mention.sentenceByteEnd]), &out)
+            out.raw(",")
+            if let entry = mention.entry, let found = try? ContainmentIndex.shared(for: gazetteer).containment(of: entry) {
+                let fields = ContainmentFields(found, in: gazetteer)
+                field(fields.country, &out); out.raw(",")
+                field(fields.admin1, &out); out.raw(",")
+                out.raw(fields.disagrees ? "true" : "false")
+            } else {
+                out.raw(",,")
+            }
             out.raw("\n")
         }
     }

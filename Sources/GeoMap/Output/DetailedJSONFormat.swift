@@ -22,6 +22,7 @@ struct DetailedJSONFormat {
             json.decimal(mention.confidence, places: 3)
             json.raw(",\"place\":")
             if let entry = mention.entry { EntryFields(entry, in: gazetteer).appendJSON(to: &json) } else { json.raw("null") }
+            if let entry = mention.entry { appendContainment(entry, to: &json) }
             if let runnerUp = mention.runnerUp {
                 json.raw(",\"runner_up\":{\"probability\":")
                 json.decimal(mention.runnerUpProbability, places: 3)
@@ -41,6 +42,7 @@ struct DetailedJSONFormat {
             json.integer(place.mentions)
             json.raw(",\"place\":")
             EntryFields(place.entry, in: gazetteer).appendJSON(to: &json)
+            appendContainment(place.entry, to: &json)
             json.raw("}")
         }
         json.raw("],\n \"focus\":[")
@@ -53,5 +55,15 @@ struct DetailedJSONFormat {
             json.raw("}")
         }
         json.raw("]}")
+    }
+
+    /// `,"containment":{…}`: the country and admin-1 polygons holding the place, beside its codes.
+    private func appendContainment(_ entry: Int32, to json: inout JSONBytes) {
+        json.raw(",\"containment\":")
+        if let found = try? ContainmentIndex.shared(for: gazetteer).containment(of: entry) {
+            ContainmentFields(found, in: gazetteer).appendJSON(to: &json)
+        } else {
+            json.raw("null")
+        }
     }
 }
