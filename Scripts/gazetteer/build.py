@@ -1,6 +1,7 @@
 """Assemble Gazetteer/ from the pinned sources (see ARCHITECTURE.md, "The bundled gazetteer")."""
 import argparse
 import hashlib
+import math
 import os
 import re
 import sys
@@ -43,6 +44,10 @@ NE_TYPE_FEATURE = {"Sovereign country": "PCLI", "Country": "PCLI", "Disputed": "
 
 EUROPEAN_SCRIPTS = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
                               r"\u2000-\u206F]*$")
+
+# GeoNames populated-place codes whose people a current place already counts (sections, historical places).
+NOT_CURRENT = {"PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH"}
+URBAN_KM_PER_SQRT_PERSON = 0.008
 
 # Words that name the kind of a unit rather than the unit: dropped to compare admin names.
 GENERIC = set("""oblast oblasti region regione regiao province provincia provinz state estado etat county
@@ -393,6 +398,65 @@ class Builder:
         self.city_points = shapely.points(np.array([[self.entries[i].lon, self.entries[i].lat] for i in ids]))
         self.city_ids = ids
         self.city_tree = shapely.STRtree(self.city_points)
+        self.drop_names_of_other_places()
+        self.find_sections()
+
+    def drop_names_of_other_places(self):
+        """An alternate name that is the primary name of another place in the same country, as large or at least
+        half as large, names that place, not this one (Nikopol's historical "Slov'iansk" is Sloviansk in news)."""
+        largest = {}  # (country, key of primary name) -> [(population, id)]
+        for e in self.entries.values():
+            if e.kind == "place" and e.population > 0:
+                largest.setdefault((e.country, key(e.name)), []).append((e.population, e.id))
+        dropped = 0
+        for gid in sorted(self.entries):
+            e = self.entries[gid]
+            if e.kind != "place":
+                continue
+            own = key(e.name)
+            keep = []
+            for n in e._names:
+                k = key(n)
+                if k != own and any(q != e.id and p * 2 >= e.population for p, q in largest.get((e.country, k), [])):
+                    dropped += 1
+                    continue
+                keep.append(n)
+            e._names = keep
+        self.notes.append(f"cities500: {dropped} alternate names left out that are the primary name of another "
+                          f"place in the same country with at least half the population")
+
+    def find_sections(self):
+        """Places whose inhabitants a larger place already counts: GeoNames sections and historical places
+        (PPLX, PPLH, PPLQ, PPLW, PPLCH), and places within the urban radius of a city of 100,000 or more at least
+        twice their size in the same admin-1 unit (districts that newer GeoNames rows list without a feature code:
+        Moscow's, Kyiv's, Tokyo's wards, New York's boroughs). The radius, 0.008 km per square root of the larger
+        city's population (8 km for a million, 25 km for ten million), keeps separate towns nearby."""
+        sections = {e.id for e in self.entries.values() if e.kind == "place" and e.feature in NOT_CURRENT}
+        big = sorted((e for e in self.entries.values() if e.kind == "place" and e.population >= 100000 and e.admin1),
+                     key=lambda x: x.id)
+        for q in big:
+            r_km = URBAN_KM_PER_SQRT_PERSON * math.sqrt(q.population)
+            dlat = r_km / 110.0
+            dlon = min(r_km / (110.0 * max(math.cos(math.radians(q.lat)), 0.05)), 180.0)
+            box = shapely.box(q.lon - dlon, q.lat - dlat, q.lon + dlon, q.lat + dlat)
+            for i in self.city_tree.query(box):
+                p = self.entries[self.city_ids[i]]
+                if p.id == q.id or p.country != q.country or p.admin1 != q.admin1 or p.population * 2 > q.population:
+                    continue
+                if geo.haversine_km(p.lat, p.lon, q.lat, q.lon) <= r_km:
+                    sections.add(p.id)
+        self.sections = sections
+        self.notes.append(f"populations: {len(sections)} places counted inside a larger place (sections, historical "
+                          f"places, districts within a larger city's urban radius) left out of admin sums")
+
+    def country_population(self, cc):
+        e = self.country.get(cc)
+        return e.population if e is not None and e.population > 0 else float("inf")
+
+    def population_of(self, members, cc):
+        """Sum over member places that are not sections of another, at most the country's population."""
+        total = sum(c.population for c in members if c.id not in self.sections)
+        return int(min(total, self.country_population(cc)))
 
     def cities_in(self, g):
         if g is None:
@@ -472,7 +536,7 @@ class Builder:
             e.feature = "ADM1"
             e.add_names([ascii_])
             members = self.city_by_a1.get((cc, a1), [])
-            e.population = sum(c.population for c in members)
+            e.population = self.population_of(members, cc)
             idx = groups.get(code, [])
             own = {key(name), key(ascii_), core(key(name))}
             if idx:
@@ -486,7 +550,7 @@ class Builder:
                         self.add_ne_admin2(rec, self.ne1_clean[i], cc, a1)
             if e.geom is not None:
                 n_poly += 1
-                e.lat, e.lon = geo.visual_centre(e.geom)
+                e.lat, e.lon = geo.centroid_point(e.geom)
             elif members:
                 e.lat = sum(c.lat for c in members) / len(members)
                 e.lon = sum(c.lon for c in members) / len(members)
@@ -504,8 +568,8 @@ class Builder:
         e.feature = "ADM2"
         e.add_names(ne_names(rec))
         e.geom = g
-        e.lat, e.lon = geo.visual_centre(g)
-        e.population = sum(c.population for c in self.cities_in(g))
+        e.lat, e.lon = geo.centroid_point(g)
+        e.population = self.population_of(self.cities_in(g), cc)
         self.add(e)
 
     # ------------------------------------------------------------------ ISO 3166-2 names
@@ -514,13 +578,16 @@ class Builder:
         names_by_code = defaultdict(list)
         for r in self.pyc2:
             names_by_code[r["code"]].append(r["name"])
+        other_names = defaultdict(list)  # localOtherName: names, but also nicknames ("Dawn of Ukraine")
         for cc in sorted(self.iso2pkg):
             for code, rec in sorted(self.iso2pkg[cc].items()):
                 names_by_code[code].append(rec.get("name") or "")
                 for part in (rec.get("localOtherName") or "").split(", "):
                     part = re.sub(r"\s*\([a-z]{2,3}\)\s*$", "", part).strip()
                     if part:
-                        names_by_code[code].append(part)
+                        other_names[code].append(part)
+        words = loaders.common_words(self.src["wamerican"])
+        nicknames = 0
         per_cc = defaultdict(dict)  # cc -> key -> set(codes), full keys and core keys
         full = defaultdict(dict)
         for code, e in self.admin1.items():
@@ -536,7 +603,8 @@ class Builder:
             cc = iso_code.split("-")[0]
             ns = [clean_name(n) for n in names_by_code[iso_code]]
             ns = [n for n in ns if n]
-            keys = {key(n) for n in ns}
+            others = [n for n in (clean_name(x) for x in other_names.get(iso_code, [])) if n]
+            keys = {key(n) for n in ns + others}
             hits = set()
             for k in keys | {core(k) for k in keys}:
                 hits |= per_cc[cc].get(k, set())
@@ -546,12 +614,17 @@ class Builder:
                     exact |= full[cc].get(k, set())
                 hits = exact
             if len(hits) == 1:
-                self.admin1[next(iter(hits))].add_names(ns)
+                e = self.admin1[next(iter(hits))]
+                unit_names = ns + e.all_names()
+                kept = [n for n in others if not is_descriptive_phrase(n, unit_names, words)]
+                nicknames += len(others) - len(kept)
+                e.add_names(ns + kept)
                 joined += 1
             elif hits:
                 ambiguous += 1
         self.notes.append(f"ISO 3166-2: {joined} subdivisions joined to GeoNames admin-1 by name, "
-                          f"{ambiguous} ambiguous left out")
+                          f"{ambiguous} ambiguous left out; {nicknames} localOtherName nicknames and descriptive "
+                          f"phrases left out (\"Dawn of Ukraine\", \"The Grand Canyon State\")")
 
     # ------------------------------------------------------------------ admin-2 (names only)
     def build_admin2_from_cities(self):
@@ -617,7 +690,8 @@ class Builder:
             pts = [g["pts"][p] for p in sorted(g["pts"], key=str)]
             e.lat = sum(p[0] for p in pts) / len(pts)
             e.lon = sum(p[1] for p in pts) / len(pts)
-            e.population = sum(p[2] for p in pts)
+            e.population = min(sum(g["pts"][p][2] for p in g["pts"] if p not in self.sections),
+                               self.country_population(cc))
             self.add(e)
             made += 1
         self.notes.append(f"admin-2 rows without a resolvable admin-1: {unresolved}")
@@ -673,7 +747,7 @@ class Builder:
             e.geom = self.simplified_union([self.country[i].geom for i in isos])
             if e.geom is None:
                 continue
-            e.lat, e.lon = geo.visual_centre(e.geom)
+            e.lat, e.lon = geo.centroid_point(e.geom)
             e.population = sum(self.country[i].population for i in isos)
             e.m49 = code
             self.add(e)
@@ -748,6 +822,9 @@ class Builder:
             if e is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
                 e.lat, e.lon = lat, lon
                 e.point_source = "curated/points.tsv"
+                if e.shape_kind == "polygon" and geo.distance_to_km(e.geom, lat, lon) > 10.0:
+                    self.notes.append(f"curated/points.tsv: {target} ({lat}, {lon}) lies "
+                                      f"{geo.distance_to_km(e.geom, lat, lon):.0f} km outside its polygon")
         for alias, target, _s in self.curated["aliases"]:
             e = self.resolve_target(target, "aliases.tsv")
             if e is not None:
@@ -815,6 +892,37 @@ def ne_names(rec):
     if rec.get("woe_label"):
         out.append(rec["woe_label"].split(",")[0])
     return [n for n in (clean_name(x) for x in out) if n]
+
+
+def is_descriptive_phrase(name, unit_names, words):
+    """A nickname or description rather than a name of the unit: Latin-script, shares no word stem with the
+    unit's names, and has three or more words, or a lower-case word ("Dawn of Ukraine", "Kin the beautiful"), or
+    only English words ("Second City", "East Coast"). Single words and foreign-language forms stay
+    ("Luhanshchyna", "Vienna", "Mont-Liban")."""
+    if not re.fullmatch(r"[\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u206F]*", name):
+        return False
+    tokens = name.split()
+    if len(tokens) < 2:
+        return False
+    stems = set()
+    for n in unit_names:
+        stems |= word_stems(n)
+    if word_stems(name) & stems:
+        return False
+    lower = any(t[:1].islower() for t in tokens)
+    english = all(key(t) in words for t in tokens)
+    return len(tokens) >= 3 or lower or english
+
+
+def word_stems(name):
+    """First four letters of each word that is not a generic word, and of the name's letters run together
+    ("Nay Pyi Taw" and "Naypyitaw Union Territory" share "nayp")."""
+    words = [t for t in key(name).split(" ") if t not in GENERIC]
+    stems = {t[:4] for t in words if len(t) >= 4}
+    joined = "".join(words)
+    if len(joined) >= 4:
+        stems.add(joined[:4])
+    return stems
 
 
 def official_forms(name):

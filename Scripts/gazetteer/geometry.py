@@ -131,6 +131,16 @@ def visual_centre(g):
     return p.y, p.x
 
 
+def centroid_point(g):
+    """Planar centroid of the largest part when it lies inside that part (the convention annotated news
+    corpora use for provinces and regions), else the visual centre."""
+    part = largest_part(g)
+    c = part.centroid
+    if not c.is_empty and part.contains(c):
+        return c.y, c.x
+    return visual_centre(g)
+
+
 def haversine_km(lat1, lon1, lat2, lon2):
     r = 6371.0088
     p1, p2 = math.radians(lat1), math.radians(lat2)
