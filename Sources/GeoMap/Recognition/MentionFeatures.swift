@@ -43,6 +43,9 @@ public enum MentionFeature: Int, CaseIterable, Sendable {
     case regionOrPhysical
     case afterThe
     case placesInSentence
+    case afterPlaceIntroducer
+    case describedAsPlace
+    case sameNameRecognisedElsewhere
 }
 
 /// A feature vector, indexed by `MentionFeature`.

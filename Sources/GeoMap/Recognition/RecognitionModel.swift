@@ -37,6 +37,7 @@ public struct RecognitionModel: Sendable {
         set(.adminSuffix, 2.0); set(.geographicHead, 1.0); set(.possessive, 0.3); set(.shortToken, -1.0)
         set(.calendarWord, -2.5); set(.allCapsSentence, -0.5); set(.functionWord, -3.0)
         set(.regionOrPhysical, 0.5); set(.placesInSentence, 0.5)
+        set(.afterPlaceIntroducer, 1.5); set(.describedAsPlace, 1.5); set(.sameNameRecognisedElsewhere, 1.0)
         return RecognitionModel(weights: w, threshold: 0.5)
     }()
 }

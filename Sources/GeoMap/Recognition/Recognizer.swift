@@ -27,11 +27,22 @@ struct Recognizer {
         matcher.match(tokenizer, text: text, into: &proposals)
         collectSurnames(tokenizer.tokens)
         features.removeAll(keepingCapacity: true)
-        var kept: [Mention] = []
         for m in proposals.indices {
             let vector = featureVector(m, tokenizer)
             features.append(vector)
             proposals[m].probability = model.probability(vector)
+        }
+        // One sense per name per article: how surely the same name is a place elsewhere in it.
+        for m in proposals.indices {
+            var strongest: Float = 0
+            for other in proposals.indices where other != m && proposals[other].keyHash == proposals[m].keyHash {
+                strongest = max(strongest, proposals[other].probability)
+            }
+            features[m][.sameNameRecognisedElsewhere] = strongest
+        }
+        var kept: [Mention] = []
+        for m in proposals.indices {
+            proposals[m].probability = model.probability(features[m])
             if proposals[m].probability >= model.threshold { kept.append(proposals[m]) }
         }
         return kept
@@ -130,9 +141,12 @@ struct Recognizer {
             }
             if next.gap.contains(.hyphen) && !next.shape.contains(.capitalized) { f[.beforeHyphenWord] = 1 }
         }
-        if m + 1 < proposals.count, proposals[m + 1].firstToken == Int32(end), proposals[m + 1].followsAsQualifier {
+        if m + 1 < proposals.count, proposals[m + 1].firstToken == Int32(end), proposals[m + 1].followsAsQualifier,
+           proposals[m + 1].candidates.contains(where: { gazetteer.kind($0.entry) == .country || gazetteer.kind($0.entry) == .admin1 }) {
             f[.beforeCommaPlace] = 1
         }
+        if mention.adminPreference != .none && end == nameEnd { f[.afterPlaceIntroducer] = 1 }
+        if describedAsPlace(after: end, tokens) { f[.describedAsPlace] = 1 }
         if m > 0, proposals[m - 1].endToken == Int32(first), mention.followsAsQualifier {
             f[.afterCommaPlace] = 1
         }
@@ -189,6 +203,30 @@ struct Recognizer {
         f[.placesInSentence] = Float(min(nearby, 3)) / 3
         return f
     }
+
+    /// `X is a town in …`, `X, a city of …`, `X is an unincorporated community`: the words after
+    /// the name say what it is.
+    private func describedAsPlace(after end: Int, _ tokens: [Token]) -> Bool {
+        var k = end
+        var steps = 0
+        while k < tokens.count && steps < 5 {
+            let token = tokens[k]
+            if token.gap.contains(.stop) || token.gap.contains(.newline) { return false }
+            let classes = words.classes(of: token.hash)
+            if classes.contains(.settlementNoun) && !token.shape.contains(.capitalized) { return true }
+            guard token.hash == Recognizer.isHash || token.hash == Recognizer.wasHash || classes.contains(.functionWord)
+                    || classes.contains(.compass) || token.hash == Recognizer.smallHash || token.hash == Recognizer.largeHash
+            else { return false }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
+
+    private static let isHash = NameHash.of("is")
+    private static let wasHash = NameHash.of("was")
+    private static let smallHash = NameHash.of("small")
+    private static let largeHash = NameHash.of("large")
 
     /// Whether a known organisation name covers the mention (`New York Times`, `Texas Instruments`).
     private func insideOrganisation(_ mention: Mention, _ tokenizer: Tokenizer) -> Bool {

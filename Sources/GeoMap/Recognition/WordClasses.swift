@@ -33,6 +33,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let compass = WordClass(rawValue: 1 << 11)
     /// Words of kinship and company suffixes that follow person names: Jr, Sr, III.
     public static let personSuffix = WordClass(rawValue: 1 << 12)
+    /// Nouns that describe a named place: city, town, village, municipality, …
+    public static let settlementNoun = WordClass(rawValue: 1 << 14)
 }
 
 /// Looks up the word classes of a folded token by its hash, in a small open-addressing table
@@ -57,6 +59,7 @@ public struct WordClasses: Sendable {
         (.functionWord, "this that these those it its he she they we you i a an the his her their our my your there here what when where who why how if but and or so as also after before while during since until because although though however then now today yesterday tomorrow all some many most more no not one two each every other another such both either neither only even just still yet"),
         (.compass, "north south east west northern southern eastern western central northeast northwest southeast southwest upper lower greater"),
         (.personSuffix, "jr sr ii iii iv"),
+        (.settlementNoun, "city town village hamlet municipality community borough township suburb neighborhood neighbourhood county province state region district capital port settlement commune parish census-designated unincorporated incorporated country island"),
     ])
 
     init(lists: [(WordClass, String)]) {

@@ -3,33 +3,33 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.869715,  // logPopulation
-        0.842790,  // country
-        -0.491046,  // admin1
-        -0.277105,  // admin2
-        0.387389,  // region
-        0.760007,  // water
-        0.545178,  // landform
-        1.102374,  // landmark
-        1.590065,  // capital
-        0.590472,  // adminSeat1
-        0.535079,  // adminSeat2
-        -0.286701,  // adminSeatLower
-        0.167000,  // section
-        -1.638669,  // alternateName
-        0.086454,  // abbreviationName
+        0.892552,  // logPopulation
+        0.992969,  // country
+        -0.161640,  // admin1
+        0.007672,  // admin2
+        0.369038,  // region
+        0.735953,  // water
+        0.616278,  // landform
+        1.172524,  // landmark
+        1.477134,  // capital
+        0.318851,  // adminSeat1
+        0.505324,  // adminSeat2
+        -0.260207,  // adminSeatLower
+        0.167775,  // section
+        -1.262446,  // alternateName
+        0.103343,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.044563,  // adminPreferenceMatch
-        -0.301482,  // adminPreferenceMismatch
-        0.279588,  // localityPreferencePlace
-        0.509859,  // largestPopulation
-        1.186397,  // countryContext
-        2.795320,  // admin1Context
-        1.368962,  // containsContext
-        -0.500583,  // proximity
-        0.028359,  // qualifierInside
-        -0.104233,  // qualifierContains
-        2.893629,  // noPopulation
+        0.180703,  // adminPreferenceMatch
+        -0.270887,  // adminPreferenceMismatch
+        0.169931,  // localityPreferencePlace
+        0.492749,  // largestPopulation
+        1.158946,  // countryContext
+        2.817283,  // admin1Context
+        1.492348,  // containsContext
+        -0.484296,  // proximity
+        0.135358,  // qualifierInside
+        0.062782,  // qualifierContains
+        3.052043,  // noPopulation
     ]
 }
