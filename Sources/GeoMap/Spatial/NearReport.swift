@@ -1,0 +1,73 @@
+/// How `geomap near` shows its answer.
+public enum NearReport {
+    public static func table(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) -> String {
+        let fields = EntryFields(origin, in: gazetteer)
+        var text = "within reach of \(fields.name) (\(fields.kind); \(fields.country); id \(fields.id)), nearest first:\n"
+        var rows: [[String]] = [["km", "bearing", "name", "kind", "country", "admin-1", "population", "id"]]
+        for neighbour in neighbours {
+            let entry = EntryFields(neighbour.entry, in: gazetteer)
+            rows.append([DistanceReport.kilometres(neighbour.kilometres), compass(neighbour.azimuth), entry.name,
+                         entry.kind.description, entry.country, entry.admin1, String(entry.population), String(entry.id)])
+        }
+        if neighbours.isEmpty { return text + "(nothing)\n" }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
+        for row in rows {
+            var line = ""
+            for (k, cell) in row.enumerated() {
+                // Numbers right-aligned, words left-aligned.
+                let padding = String(repeating: " ", count: widths[k] - cell.count)
+                line += k == 0 ? padding + cell : cell + (k < row.count - 1 ? padding : "")
+                if k < row.count - 1 { line += "  " }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            text += line + "\n"
+        }
+        return text
+    }
+
+    public static func json(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) -> String {
+        var json = JSONBytes(capacity: 4096)
+        json.raw("{\"origin\":")
+        EntryFields(origin, in: gazetteer).appendJSON(to: &json)
+        json.raw(",\n \"near\":[")
+        for (k, neighbour) in neighbours.enumerated() {
+            json.raw(k == 0 ? "\n  " : ",\n  ")
+            json.raw("{\"km\":")
+            json.decimal(neighbour.kilometres, places: 3)
+            json.raw(",\"azimuth\":")
+            json.decimal((neighbour.azimuth + 360).truncatingRemainder(dividingBy: 360), places: 1)
+            json.raw(",\"place\":")
+            EntryFields(neighbour.entry, in: gazetteer).appendJSON(to: &json)
+            json.raw("}")
+        }
+        json.raw("]}\n")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// The origin and its neighbours as points, for QGIS.
+    public static func geoJSON(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) throws -> GeoJSONFeatureCollection {
+        var features: [GeoJSONFeature] = []
+        for (entry, neighbour) in [(origin, nil)] + neighbours.map({ ($0.entry, Optional($0)) }) {
+            let fields = EntryFields(entry, in: gazetteer)
+            var properties = GeoJSONProperties()
+            properties["id"] = .integer(fields.id)
+            properties["name"] = .string(fields.name)
+            properties["kind"] = .string(fields.kind.description)
+            properties["country"] = .text(fields.country)
+            properties["admin1"] = .text(fields.admin1)
+            properties["population"] = .integer(Int64(fields.population))
+            properties["km"] = .number(neighbour?.kilometres ?? 0, places: 3)
+            properties["origin"] = .bool(neighbour == nil)
+            features.append(GeoJSONFeature(geometry: try MapGeometry.prepare(.point(gazetteer.location(entry))), properties: properties))
+        }
+        return GeoJSONFeatureCollection(name: "near", features: features)
+    }
+
+    /// One of 16 compass points.
+    static func compass(_ azimuth: Double) -> String {
+        let names = ["N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"]
+        let normalised = (azimuth + 360).truncatingRemainder(dividingBy: 360)
+        return names[Int((normalised / 22.5).rounded()) % 16]
+    }
+}
