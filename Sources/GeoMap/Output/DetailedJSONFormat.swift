@@ -5,11 +5,21 @@ struct DetailedJSONFormat {
 
     func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
                 to json: inout JSONBytes) {
+        begin(id: id, to: &json)
+        append(mentions: mentions, text: text, written: 0, to: &json)
+        end(summary: ArticleSummary(mentions: mentions, gazetteer: gazetteer), to: &json)
+    }
+
+    func begin(id: UnsafeRawBufferPointer, to json: inout JSONBytes) {
         json.raw("{\"id\":")
         json.string(id)
         json.raw(",\"mentions\":[")
+    }
+
+    /// Mentions whose byte offsets point into `text`, after `written` mentions of the same document.
+    func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to json: inout JSONBytes) {
         for (k, mention) in mentions.enumerated() {
-            json.raw(k == 0 ? "\n  " : ",\n  ")
+            json.raw(k + written == 0 ? "\n  " : ",\n  ")
             json.raw("{\"text\":")
             json.string(UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]))
             json.raw(",\"start\":")
@@ -34,8 +44,10 @@ struct DetailedJSONFormat {
             json.string(UnsafeBufferPointer(rebasing: text[mention.sentenceByteStart..<mention.sentenceByteEnd]))
             json.raw("}")
         }
+    }
+
+    func end(summary: ArticleSummary, to json: inout JSONBytes) {
         json.raw("],\n \"places\":[")
-        let summary = ArticleSummary(mentions: mentions, gazetteer: gazetteer)
         for (k, place) in summary.places.enumerated() {
             json.raw(k == 0 ? "\n  " : ",\n  ")
             json.raw("{\"mentions\":")

@@ -32,6 +32,44 @@ public struct DocumentRenderer: Sendable {
     /// Bytes written after the last document.
     public var suffix: [UInt8] { format == .json ? Array("\n]\n".utf8) : [] }
 
+    /// Starts a document read in pieces: then `renderPiece` for each piece, and `end`.
+    public func begin(id: [UInt8], into json: inout JSONBytes) {
+        id.withUnsafeBytes { id in
+            switch format {
+            case .jsonl: PredictionLineFormat(gazetteer: gazetteer).begin(id: id, to: &json)
+            case .json: DetailedJSONFormat(gazetteer: gazetteer).begin(id: id, to: &json)
+            case .csv: break
+            case .table: TableFormat(gazetteer: gazetteer).begin(id: id, count: nil, to: &json)
+            }
+        }
+    }
+
+    /// The mentions found in one piece of a document: their byte offsets point into `text` (the
+    /// piece), their code-point offsets into the whole document; `written` mentions of the same
+    /// document came before.
+    public func renderPiece(id: [UInt8], text: [UInt8], mentions: [ExtractedMention], written: Int, into json: inout JSONBytes) {
+        id.withUnsafeBytes { id in
+            text.withUnsafeBufferPointer { text in
+                switch format {
+                case .jsonl: PredictionLineFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
+                case .json: DetailedJSONFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
+                case .csv: CSVFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
+                case .table: TableFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
+                }
+            }
+        }
+    }
+
+    /// Ends a document read in pieces; `summary` has counted all its mentions.
+    public func end(summary: ArticleSummary, into json: inout JSONBytes) {
+        switch format {
+        case .jsonl: PredictionLineFormat(gazetteer: gazetteer).end(to: &json)
+        case .json: DetailedJSONFormat(gazetteer: gazetteer).end(summary: summary, to: &json)
+        case .csv: break
+        case .table: TableFormat(gazetteer: gazetteer).end(summary: summary, to: &json)
+        }
+    }
+
     public func render(_ document: Document, mentions: [ExtractedMention], into json: inout JSONBytes) {
         document.id.withUnsafeBytes { id in
             document.text.withUnsafeBufferPointer { text in

@@ -6,11 +6,21 @@ struct PredictionLineFormat {
 
     func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
                 to json: inout JSONBytes) {
+        begin(id: id, to: &json)
+        append(mentions: mentions, text: text, written: 0, to: &json)
+        end(to: &json)
+    }
+
+    func begin(id: UnsafeRawBufferPointer, to json: inout JSONBytes) {
         json.raw("{\"id\":")
         json.string(id)
         json.raw(",\"toponyms\":[")
+    }
+
+    /// Mentions whose byte offsets point into `text`, after `written` mentions of the same document.
+    func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to json: inout JSONBytes) {
         for (k, mention) in mentions.enumerated() {
-            if k > 0 { json.raw(0x2C) }
+            if k + written > 0 { json.raw(0x2C) }
             json.raw("{\"start\":")
             json.integer(mention.start)
             json.raw(",\"end\":")
@@ -46,8 +56,9 @@ struct PredictionLineFormat {
             json.decimal(mention.confidence, places: 3)
             json.raw("}")
         }
-        json.raw("]}\n")
     }
+
+    func end(to json: inout JSONBytes) { json.raw("]}\n") }
 
     static let kindNames: [StaticString] = ["country", "admin1", "admin2", "place", "region", "water", "landform", "landmark"]
 }

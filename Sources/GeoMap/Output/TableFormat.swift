@@ -4,10 +4,22 @@ struct TableFormat {
 
     func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
                 to out: inout JSONBytes) {
+        begin(id: id, count: mentions.count, to: &out)
+        append(mentions: mentions, text: text, written: 0, to: &out)
+        end(summary: ArticleSummary(mentions: mentions, gazetteer: gazetteer), to: &out)
+    }
+
+    /// The document's heading; `count` is nil for a document read in pieces.
+    func begin(id: UnsafeRawBufferPointer, count: Int?, to out: inout JSONBytes) {
         out.bytes.append(contentsOf: Array("== ".utf8))
         out.bytes.append(contentsOf: id)
-        out.bytes.append(contentsOf: Array(" (\(mentions.count) mentions)\n".utf8))
-        var rows: [[String]] = [["text", "offsets", "kind", "place", "type", "country", "admin-1", "lat", "lon", "conf", "runner-up"]]
+        out.bytes.append(contentsOf: Array((count.map { " (\($0) mentions)\n" } ?? " (large document, aligned piece by piece)\n").utf8))
+    }
+
+    /// Rows for mentions whose byte offsets point into `text`; the column titles come first when
+    /// `written` is 0.
+    func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to out: inout JSONBytes) {
+        var rows: [[String]] = written == 0 ? [["text", "offsets", "kind", "place", "type", "country", "admin-1", "lat", "lon", "conf", "runner-up"]] : []
         for mention in mentions {
             let surface = String(decoding: UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]), as: UTF8.self)
             var row = [surface, "\(mention.start)-\(mention.end)", mention.role.name]
@@ -22,7 +34,7 @@ struct TableFormat {
             row.append(mention.runnerUp.map { gazetteer.name($0) + " (" + format(mention.runnerUpProbability, places: 2) + ")" } ?? "")
             rows.append(row)
         }
-        var widths = [Int](repeating: 0, count: rows[0].count)
+        var widths = [Int](repeating: 0, count: 11)
         for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
         for row in rows {
             var line = ""
@@ -33,7 +45,9 @@ struct TableFormat {
             while line.hasSuffix(" ") { line.removeLast() }
             out.bytes.append(contentsOf: Array((line + "\n").utf8))
         }
-        let summary = ArticleSummary(mentions: mentions, gazetteer: gazetteer)
+    }
+
+    func end(summary: ArticleSummary, to out: inout JSONBytes) {
         if !summary.focus.isEmpty {
             let focus = summary.focus.map { gazetteer.name($0.entry) + " " + format($0.share * 100, places: 0) + "%" }
             out.bytes.append(contentsOf: Array(("focus: " + focus.joined(separator: ", ") + "\n").utf8))
