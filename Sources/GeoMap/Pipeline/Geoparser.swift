@@ -6,6 +6,11 @@ public struct Geoparser: Sendable {
     private var recognizer: Recognizer
     private var resolver: Resolver
     private var repaired: [UInt8] = []
+    /// Indices of the tokens that start a sentence, found once per text.
+    private var sentenceStarts: [Int] = []
+    /// A sentence quoted with a mention is cut to about this many bytes on each side of it, so
+    /// text without sentence punctuation cannot make every mention carry the whole text.
+    static let sentenceContextBytes = 400
 
     public init(gazetteer: Gazetteer, recognition: RecognitionModel = .standard, resolution: ResolutionModel = .standard) {
         self.gazetteer = gazetteer
@@ -19,11 +24,15 @@ public struct Geoparser: Sendable {
         let mentions = recognizer.recognize(tokenizer, text: text)
         let resolutions = resolver.resolve(mentions)
         let tokens = tokenizer.tokens
+        sentenceStarts.removeAll(keepingCapacity: true)
+        if !mentions.isEmpty {
+            for k in tokens.indices where k == 0 || tokens[k].gap.contains(.sentenceStart) { sentenceStarts.append(k) }
+        }
         var result: [ExtractedMention] = []
         result.reserveCapacity(mentions.count)
         for (mention, resolution) in zip(mentions, resolutions) {
             let first = tokens[Int(mention.firstToken)], last = tokens[Int(mention.endToken) - 1]
-            let sentence = sentenceBytes(around: Int(mention.firstToken), text: text)
+            let sentence = sentenceBytes(around: Int(mention.firstToken), through: Int(mention.endToken) - 1, text: text)
             result.append(ExtractedMention(
                 byteStart: Int(first.byteStart), byteEnd: Int(last.byteEnd),
                 start: Int(first.charStart), end: Int(last.charEnd),
@@ -50,16 +59,42 @@ public struct Geoparser: Sendable {
         return copy.withUTF8 { parse(utf8: $0) }
     }
 
-    /// The byte range of the sentence that holds `tokenIndex`.
-    private func sentenceBytes(around tokenIndex: Int, text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    /// The byte range of the sentence that holds `tokenIndex`, cut to `sentenceContextBytes` on
+    /// each side of the token at token boundaries.
+    private func sentenceBytes(around tokenIndex: Int, through lastToken: Int, text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let tokens = tokenizer.tokens
-        var start = tokenIndex
-        while start > 0 && !tokens[start].gap.contains(.sentenceStart) { start -= 1 }
-        var end = tokenIndex + 1
-        while end < tokens.count && !tokens[end].gap.contains(.sentenceStart) { end += 1 }
+        // The last sentence start at or before the token, and the first one after it.
+        var low = 0, high = sentenceStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentenceStarts[middle] <= tokenIndex { low = middle + 1 } else { high = middle }
+        }
+        var start = low > 0 ? sentenceStarts[low - 1] : 0
+        var end = max(low < sentenceStarts.count ? sentenceStarts[low] : tokens.count, lastToken + 1)
+        let anchor = Int(tokens[tokenIndex].byteStart)
+        // The first token that starts within reach before the anchor (binary search).
+        if Int(tokens[start].byteStart) < anchor - Geoparser.sentenceContextBytes {
+            var low = start, high = tokenIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(tokens[middle].byteStart) < anchor - Geoparser.sentenceContextBytes { low = middle + 1 } else { high = middle }
+            }
+            start = low
+        }
+        // One past the last token that ends within reach after the anchor.
+        var clipped = false
+        if Int(tokens[end - 1].byteEnd) > anchor + Geoparser.sentenceContextBytes {
+            var low = lastToken + 1, high = end
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(tokens[middle].byteEnd) <= anchor + Geoparser.sentenceContextBytes { low = middle + 1 } else { high = middle }
+            }
+            end = low
+            clipped = true
+        }
         var byteEnd = Int(tokens[end - 1].byteEnd)
         // Keep the sentence's closing punctuation, up to the next white space.
-        while byteEnd < text.count, text[byteEnd] != 0x20, text[byteEnd] != 0x0A, text[byteEnd] != 0x0D,
+        while !clipped, byteEnd < text.count, byteEnd - anchor < 2 * Geoparser.sentenceContextBytes, text[byteEnd] != 0x20, text[byteEnd] != 0x0A, text[byteEnd] != 0x0D,
               byteEnd < (end < tokens.count ? Int(tokens[end].byteStart) : text.count) {
             byteEnd += 1
         }
