@@ -15,7 +15,8 @@ public final class OutputSink {
         name = "standard output"
     }
 
-    /// A file, created atomically; an existing file is replaced only with `overwrite`.
+    /// A file, created atomically; an existing file is replaced only with `overwrite`. The
+    /// temporary file is created here, so an unwritable place fails before any work is done.
     public init(path: String, overwrite: Bool) throws {
         file = try AtomicFileWriter(path: path, overwrite: overwrite)
         name = path
@@ -32,7 +33,7 @@ public final class OutputSink {
             let result = bytes.withUnsafeBytes { raw in Glibc.write(1, raw.baseAddress! + written, raw.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw GeoMapError.io(path: name, reason: systemErrorDescription())
+                throw GeoMapError.io(path: name, reason: "cannot write: " + systemErrorDescription())
             }
             written += result
         }
