@@ -4,9 +4,20 @@ import Glibc
 import Darwin
 #endif
 
+/// A document as the reader hands it out: whole, or — a text larger than `TextPieces.wholeLimit`
+/// bytes — to be read and geoparsed in pieces.
+public enum DocumentItem {
+    case whole(Document)
+    case pieces(LargeDocument)
+}
+
 /// Reads the documents of a list of inputs in order: text files, directories of them (walked in
-/// name order), standard input (`-`), and JSON Lines. A bad record or an unreadable or binary
-/// file is skipped with a one-line warning naming the file (and line), and counted.
+/// name order), standard input (`-`), and JSON Lines. Every text comes out as valid UTF-8: a
+/// UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is converted, and each
+/// ill-formed byte sequence becomes U+FFFD (as Python's `errors="replace"` reads it), so offsets
+/// agree with the repaired text. A bad record, a record whose id was seen before, or an
+/// unreadable or binary file is skipped with a one-line warning naming the file (and line), and
+/// counted in `skipped`.
 public final class DocumentReader {
     public let inputs: [String]
     public let format: InputFormat
@@ -16,10 +27,11 @@ public final class DocumentReader {
     private var pending: [String]
     private var lines: LineReader?
     private var record = JSONLineRecord()
-    private var seenIDs = Set<[UInt8]>()
-
-    /// Text files larger than this are read whole all the same, but a warning says so.
-    public static let largeFile = 256 << 20
+    /// Line of the first record with each id, by a 64-bit hash of the id bytes (a million ids
+    /// collide by chance with a probability of about 3e-8).
+    private var seenIDs: [UInt64: (path: Int, line: Int)] = [:]
+    private var pathNumbers: [String: Int] = [:]
+    private var pathNames: [String] = []
 
     public init(inputs: [String], format: InputFormat, warn: @escaping (String) -> Void) throws {
         self.inputs = inputs
@@ -33,7 +45,8 @@ public final class DocumentReader {
                 throw GeoMapError.io(path: input, reason: systemErrorDescription())
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
-                expanded.append(contentsOf: try DocumentReader.walk(input))
+                var visited = Set<[UInt64]>()
+                expanded.append(contentsOf: try DocumentReader.walk(input, visited: &visited))
             } else {
                 expanded.append(input)
             }
@@ -41,40 +54,57 @@ public final class DocumentReader {
         pending = expanded.reversed()
     }
 
-    /// The next document, or nil at the end of all inputs.
+    /// The next document, or nil at the end of all inputs. A large text is read whole here; use
+    /// `nextItem()` to read it in pieces.
     public func next() throws -> Document? {
+        switch try nextItem() {
+        case nil: return nil
+        case .whole(let document): return document
+        case .pieces(let large):
+            var text: [UInt8] = []
+            while let piece = try large.nextPiece() { text.append(contentsOf: piece.text) }
+            return Document(id: large.id, text: text, source: large.source)
+        }
+    }
+
+    /// The next document, whole or in pieces, or nil at the end of all inputs.
+    public func nextItem() throws -> DocumentItem? {
         while true {
             if let lines {
-                if let document = try nextRecord(lines) { return document }
+                if let document = try nextRecord(lines) { return .whole(document) }
                 self.lines = nil
                 continue
             }
             guard let path = pending.popLast() else { return nil }
-            let resolved = format.resolved(for: path)
-            if resolved == .jsonl {
+            if format.resolved(for: path) == .jsonl {
                 do { lines = try LineReader(path: path) } catch {
                     warn("\(error)")
                     skipped += 1
                 }
                 continue
             }
-            if let document = readTextFile(path) { return document }
+            if let item = openTextFile(path) { return item }
         }
     }
 
     private func nextRecord(_ reader: LineReader) throws -> Document? {
         while true {
             var outcome: Result<Document, JSONLineRecord.Problem>?
+            var hasID = false
             let more: Bool?
             do {
                 more = try reader.nextLine { line -> Bool in
                     var trimmed = line
+                    if reader.lineNumber == 1, trimmed.starts(with: DocumentReader.utf8BOM) {
+                        trimmed = UnsafeBufferPointer(rebasing: trimmed.dropFirst(3))
+                    }
                     while let last = trimmed.last, last == 0x0D || last == 0x20 || last == 0x09 { trimmed = UnsafeBufferPointer(rebasing: trimmed.dropLast()) }
                     guard !trimmed.isEmpty else { return true }
                     do throws(JSONLineRecord.Problem) {
                         try record.parse(trimmed)
+                        hasID = record.hasID
                         let id = record.hasID ? record.id : Array(String(reader.lineNumber).utf8)
-                        outcome = .success(Document(id: id, text: record.text, source: reader.path, line: reader.lineNumber))
+                        outcome = .success(Document(id: id, text: validUTF8(record.text, path: "\(reader.path):\(reader.lineNumber)"), source: reader.path, line: reader.lineNumber))
                     } catch {
                         outcome = .failure(error)
                     }
@@ -92,25 +122,61 @@ public final class DocumentReader {
                 warn("\(reader.path):\(reader.lineNumber): skipped: \(problem)")
                 skipped += 1
             case .success(let document):
-                if !seenIDs.insert(document.id).inserted {
-                    warn("\(reader.path):\(reader.lineNumber): duplicate id \"\(document.idString)\" (kept; ids should be unique)")
+                if hasID, let first = firstSighting(of: document, path: reader.path, line: reader.lineNumber) {
+                    let place = first.path == reader.path ? "line \(first.line)" : "\(first.path):\(first.line)"
+                    warn("\(reader.path):\(reader.lineNumber): skipped: duplicate id \"\(document.idString)\" (first on \(place))")
+                    skipped += 1
+                    continue
                 }
                 return document
             }
         }
     }
 
-    private func readTextFile(_ path: String) -> Document? {
+    /// Records the id of `document`; returns where it was first seen if it was seen before.
+    private func firstSighting(of document: Document, path: String, line: Int) -> (path: String, line: Int)? {
+        let hash = document.id.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
+        if let first = seenIDs[hash] { return (pathNames[first.path], first.line) }
+        let number: Int
+        if let known = pathNumbers[path] { number = known } else {
+            number = pathNames.count
+            pathNumbers[path] = number
+            pathNames.append(path)
+        }
+        seenIDs[hash] = (number, line)
+        return nil
+    }
+
+    /// Opens a text file (or standard input): small ones are read whole, larger ones are handed
+    /// out in pieces. Unreadable and binary files are skipped with a warning.
+    private func openText(_ path: String) throws -> DocumentItem? {
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
+        var closeDescriptor = path != "-"
+        defer { if closeDescriptor { close(descriptor) } }
+        var head: [UInt8] = []
+        let atEOF = try readUpTo(TextPieces.wholeLimit + 1, from: descriptor, path: path, into: &head)
+        if head.starts(with: DocumentReader.utf16LEBOM) || head.starts(with: DocumentReader.utf16BEBOM) {
+            if !atEOF { _ = try readUpTo(Int.max, from: descriptor, path: path, into: &head) }
+            return .whole(Document(id: Array(path.utf8), text: DocumentReader.utf8(fromUTF16: head), source: path))
+        }
+        if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
+        if let kind = DocumentReader.binaryKind(head.prefix(8192)) {
+            warn("\(path): skipped: binary file (\(kind))")
+            skipped += 1
+            return nil
+        }
+        if atEOF {
+            return .whole(Document(id: Array(path.utf8), text: validUTF8(head, path: path), source: path))
+        }
+        closeDescriptor = false
+        let stream = TextPieces(path: path, bytes: head, descriptor: descriptor, ownsDescriptor: path != "-")
+        return .pieces(LargeDocument(id: Array(path.utf8), source: path, stream: stream))
+    }
+
+    private func openTextFile(_ path: String) -> DocumentItem? {
         do {
-            let bytes = try readWholeFile(path)
-            if looksBinary(bytes) {
-                warn("\(path): skipped: binary file")
-                skipped += 1
-                return nil
-            }
-            var text = bytes
-            if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
-            return Document(id: Array(path.utf8), text: text, source: path)
+            return try openText(path)
         } catch {
             warn("\(error)")
             skipped += 1
@@ -118,17 +184,59 @@ public final class DocumentReader {
         }
     }
 
-    /// A file is binary when its first 8 KiB hold a NUL byte outside a UTF-16 text, or mostly
-    /// control bytes.
-    private func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(8192)
-        guard !head.isEmpty else { return false }
-        var control = 0
-        for byte in head where byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }
-        return control * 10 > head.count || (head.contains(0) && control * 100 > head.count)
+    /// `bytes` if they are valid UTF-8, else repaired (with a warning naming `path`, if given).
+    private func validUTF8(_ bytes: [UInt8], path: String? = nil) -> [UInt8] {
+        if bytes.withUnsafeBufferPointer({ isValidUTF8($0) }) { return bytes }
+        if let path { warn("\(path): not valid UTF-8; each ill-formed sequence is read as U+FFFD") }
+        return repairedUTF8(bytes)
     }
 
-    static func walk(_ directory: String) throws -> [String] {
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let utf16LEBOM: [UInt8] = [0xFF, 0xFE]
+    static let utf16BEBOM: [UInt8] = [0xFE, 0xFF]
+
+    /// Converts UTF-16 with a byte-order mark to UTF-8 (unpaired surrogates become U+FFFD).
+    static func utf8(fromUTF16 bytes: [UInt8]) -> [UInt8] {
+        let littleEndian = bytes.starts(with: utf16LEBOM)
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var k = 2
+        while k + 1 < bytes.count {
+            units.append(littleEndian ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
+            k += 2
+        }
+        var text = Array(String(decoding: units, as: UTF16.self).utf8)
+        if k < bytes.count { text.append(contentsOf: [0xEF, 0xBF, 0xBD]) }  // an odd last byte
+        return text
+    }
+
+    /// Why a file's first bytes look binary, or nil for text: a known binary signature, or more
+    /// than 5% control bytes (NUL included; tab, line breaks, form feed and escape are text).
+    static func binaryKind(_ head: ArraySlice<UInt8>) -> String? {
+        for (signature, name) in binarySignatures where head.starts(with: signature) { return name }
+        guard !head.isEmpty else { return nil }
+        var control = 0
+        for byte in head where byte < 0x20 {
+            switch byte {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B: continue
+            default: control += 1
+            }
+        }
+        return control * 20 > head.count ? "control bytes" : nil
+    }
+
+    static let binarySignatures: [([UInt8], String)] = [
+        (Array("%PDF-".utf8), "PDF"), ([0x50, 0x4B, 0x03, 0x04], "zip"), ([0x1F, 0x8B], "gzip"),
+        (Array("BZh".utf8), "bzip2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"), ([0x28, 0xB5, 0x2F, 0xFD], "zstd"),
+        ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z"), ([0x89, 0x50, 0x4E, 0x47], "PNG"), ([0xFF, 0xD8, 0xFF], "JPEG"),
+        (Array("GIF8".utf8), "GIF"), ([0x7F, 0x45, 0x4C, 0x46], "ELF"), ([0xD0, 0xCF, 0x11, 0xE0], "OLE2 (old Office)"),
+        (Array("SQLite format 3".utf8), "SQLite"),
+    ]
+
+    /// Walks a directory in name order; follows links to directories, each directory once.
+    static func walk(_ directory: String, visited: inout Set<[UInt64]>) throws -> [String] {
+        var own = stat()
+        if stat(directory, &own) == 0, !visited.insert([UInt64(own.st_dev), UInt64(own.st_ino)]).inserted { return [] }
         guard let handle = opendir(directory) else { throw GeoMapError.io(path: directory, reason: systemErrorDescription()) }
         defer { closedir(handle) }
         var names: [String] = []
@@ -146,28 +254,29 @@ public final class DocumentReader {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var status = stat()
             guard stat(path, &status) == 0 else { continue }
-            if (status.st_mode & S_IFMT) == S_IFDIR { files.append(contentsOf: try walk(path)) }
+            if (status.st_mode & S_IFMT) == S_IFDIR { files.append(contentsOf: try walk(path, visited: &visited)) }
             else if (status.st_mode & S_IFMT) == S_IFREG { files.append(path) }
         }
         return files
     }
 }
 
-/// Reads a whole file (or standard input for `-`).
-func readWholeFile(_ path: String) throws -> [UInt8] {
-    let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
-    defer { if path != "-" { close(descriptor) } }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+/// Reads from `descriptor` until `out` holds `limit` bytes or the input ends; returns whether it
+/// ended.
+func readUpTo(_ limit: Int, from descriptor: Int32, path: String, into out: inout [UInt8]) throws -> Bool {
+    let chunk = 1 << 20
+    while out.count < limit {
+        let want = min(chunk, limit - out.count)
+        let old = out.count
+        out.append(contentsOf: repeatElement(0, count: want))
+        let count = out.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + old, want) }
         if count < 0 {
+            out.removeLast(want)
             if errno == EINTR { continue }
             throw GeoMapError.io(path: path, reason: systemErrorDescription())
         }
-        if count == 0 { break }
-        result.append(contentsOf: chunk[0..<count])
+        out.removeLast(want - count)
+        if count == 0 { return true }
     }
-    return result
+    return false
 }

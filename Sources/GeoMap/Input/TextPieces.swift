@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One piece of a document too large to geoparse at once, as valid UTF-8, with where it starts in
+/// the whole (repaired) document: its UTF-8 byte offset and its code-point offset.
+public struct TextPiece: Sendable {
+    public var text: [UInt8]
+    public var byteOffset: Int
+    public var charOffset: Int
+}
+
+/// A document read and geoparsed in pieces, so that a text of any size needs memory for a few
+/// pieces only. Pieces of about `TextPieces.size` bytes are cut after white space (after a line
+/// break when there is one in the second half of the piece), or, in a run of more than
+/// `TextPieces.size` bytes without white space, before a byte that starts a UTF-8 sequence. Either
+/// cut leaves the repaired text the same as repairing the whole, so offsets in pieces add up to
+/// offsets in the whole document.
+public final class LargeDocument {
+    public let id: [UInt8]
+    public let source: String
+    private var stream: TextPieces
+
+    init(id: [UInt8], source: String, stream: TextPieces) {
+        self.id = id
+        self.source = source
+        self.stream = stream
+    }
+
+    deinit { stream.close() }
+
+    /// The next piece, or nil after the last one. Throws if the file cannot be read.
+    public func nextPiece() throws -> TextPiece? { try stream.next() }
+}
+
+/// Cuts a byte stream (a file descriptor, or bytes already in memory) into pieces.
+struct TextPieces {
+    /// Documents up to this many bytes are geoparsed whole, larger ones in pieces.
+    static let wholeLimit = 1 << 18
+    /// The size of a piece: about a dozen long articles. Smaller pieces would cut more sentences;
+    /// larger ones would make the per-article context (one sense per name, nearness of places)
+    /// span text that has nothing to do with itself, and slow it down.
+    static let size = 1 << 16
+
+    let path: String
+    private var descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var pending: [UInt8]
+    private var atEOF: Bool
+    private var byteOffset = 0
+    private var charOffset = 0
+
+    /// Pieces of `bytes`, then of whatever `descriptor` (if any) still holds.
+    init(path: String, bytes: [UInt8], descriptor: Int32 = -1, ownsDescriptor: Bool = false) {
+        self.path = path
+        self.pending = bytes
+        self.descriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
+        atEOF = descriptor < 0
+    }
+
+    func close() { if ownsDescriptor && descriptor >= 0 { _ = Glibc.close(descriptor) } }
+
+    mutating func next() throws -> TextPiece? {
+        while !atEOF && pending.count < TextPieces.size { try fill() }
+        guard !pending.isEmpty else {
+            close()
+            descriptor = -1
+            return nil
+        }
+        let cut = atEOF && pending.count <= TextPieces.size ? pending.count
+            : pending.withUnsafeBufferPointer { TextPieces.cut($0, limit: TextPieces.size) }
+        var text = Array(pending[..<cut])
+        pending.removeFirst(cut)
+        if !text.withUnsafeBufferPointer({ isValidUTF8($0) }) { text = repairedUTF8(text) }
+        let piece = TextPiece(text: text, byteOffset: byteOffset, charOffset: charOffset)
+        byteOffset += text.count
+        for byte in text where isScalarStart(byte) { charOffset += 1 }
+        return piece
+    }
+
+    private mutating func fill() throws {
+        let chunk = TextPieces.size
+        let old = pending.count
+        pending.append(contentsOf: repeatElement(0, count: chunk))
+        let count = pending.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + old, chunk) }
+        if count < 0 {
+            pending.removeLast(chunk)
+            if errno == EINTR { return }
+            throw GeoMapError.io(path: path, reason: systemErrorDescription())
+        }
+        pending.removeLast(chunk - count)
+        if count == 0 { atEOF = true }
+    }
+
+    /// Where to end a piece of `bytes` (more than `limit` of them): after the last line break in
+    /// the second half of the first `limit` bytes, else after the last white space, else before the
+    /// last byte that starts a UTF-8 sequence, else at `limit`. Never 0.
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        let end = min(limit, bytes.count)
+        var k = end - 1
+        while k >= end / 2 {
+            if bytes[k] == 0x0A { return k + 1 }
+            k -= 1
+        }
+        k = end - 1
+        while k >= 0 {
+            let byte = bytes[k]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return k + 1 }
+            k -= 1
+        }
+        // A cut before a lead or ASCII byte cannot split a well-formed sequence, and an ill-formed
+        // one ends there whether cut or not.
+        k = end - 1
+        while k > 0 {
+            if isScalarStart(bytes[k]) { return k }
+            k -= 1
+        }
+        return end
+    }
+}
