@@ -13,14 +13,14 @@ public enum PlaceReadings {
         }
         guard kind == nil else { return [best.entry] }
         let gazetteer = lookup.gazetteer
-        let bestIsArea = isArea(gazetteer.kind(best.entry))
+        let bestKind = gazetteer.kind(best.entry)
+        guard bestKind == .place || isArea(bestKind) else { return [best.entry] }
         let bestName = NameKey.of(gazetteer.name(best.entry))
         let other = candidates.dropFirst().first { candidate in
-            let entry = candidate.entry
-            let kind = gazetteer.kind(entry)
-            guard kind == .place || isArea(kind), isArea(kind) != bestIsArea else { return false }
-            guard gazetteer.kind(best.entry) == .place || isArea(gazetteer.kind(best.entry)) else { return false }
-            return gazetteer.country(entry) == gazetteer.country(best.entry) && NameKey.of(gazetteer.name(entry)) == bestName
+            let kind = gazetteer.kind(candidate.entry)
+            guard (kind == .place) != (bestKind == .place), kind == .place || isArea(kind) else { return false }
+            return gazetteer.country(candidate.entry) == gazetteer.country(best.entry)
+                && NameKey.of(gazetteer.name(candidate.entry)) == bestName
         }
         return [best.entry] + (other.map { [$0.entry] } ?? [])
     }

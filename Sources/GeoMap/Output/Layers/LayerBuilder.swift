@@ -17,6 +17,13 @@ public final class LayerBuilder {
         var confidence = 0.0
         var sentence = ""
         var articles: [String] = []
+
+        mutating func record(_ mention: ExtractedMention, article: String) {
+            mentions += 1
+            confidence = max(confidence, mention.confidence)
+            // An article's mentions come together, so a repeat is always the last one.
+            if articles.last != article { articles.append(article) }
+        }
     }
 
     public init(gazetteer: Gazetteer, toleranceMetres: Double = MapGeometry.defaultToleranceMetres, includeMentions: Bool = false) {
@@ -40,16 +47,12 @@ public final class LayerBuilder {
     public func add(article id: String, text: [UInt8], mentions: [ExtractedMention]) throws {
         for mention in mentions {
             guard let entry = mention.entry else { continue }
-            let sentence = Self.slice(text, mention.sentenceByteStart..<mention.sentenceByteEnd)
+            let sentence = { Self.slice(text, mention.sentenceByteStart..<mention.sentenceByteEnd) }
             if places[entry] == nil {
                 order.append(entry)
-                places[entry] = PlaceTally(sentence: sentence)
+                places[entry] = PlaceTally(sentence: sentence())
             }
-            places[entry]!.mentions += 1
-            places[entry]!.confidence = max(places[entry]!.confidence, mention.confidence)
-            if places[entry]!.articles.last != id && !places[entry]!.articles.contains(id) {
-                places[entry]!.articles.append(id)
-            }
+            places[entry]!.record(mention, article: id)
             if includeMentions {
                 var properties = GeoJSONProperties()
                 properties["article"] = .string(id)
@@ -59,7 +62,7 @@ public final class LayerBuilder {
                 properties["role"] = .string(mention.role.name)
                 try describe(entry, into: &properties)
                 properties["confidence"] = .number(mention.confidence, places: 3)
-                properties["sentence"] = .string(sentence)
+                properties["sentence"] = .string(sentence())
                 let point = try MapGeometry.prepare(.point(gazetteer.location(entry)))
                 mentionFeatures.append(GeoJSONFeature(geometry: point, properties: properties))
             }
