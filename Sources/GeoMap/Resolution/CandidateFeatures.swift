@@ -30,6 +30,10 @@ public enum CandidateFeature: Int, CaseIterable, Sendable {
     case qualifierInside
     case qualifierContains
     case noPopulation
+    /// Other mentions of the article have a candidate within 25 km.
+    case colocatedNear
+    /// Other mentions of the article have a candidate within 150 km.
+    case colocatedRegion
 }
 
 /// Weights over `CandidateFeature`s.
@@ -59,6 +63,7 @@ public struct ResolutionModel: Sendable {
         set(.adminPreferenceMatch, 4.0); set(.adminPreferenceMismatch, -1.5); set(.localityPreferencePlace, 1.5)
         set(.largestPopulation, 0.5); set(.countryContext, 1.4); set(.admin1Context, 2.2); set(.containsContext, 1.0)
         set(.proximity, -0.45); set(.qualifierInside, 5.0); set(.qualifierContains, 2.5); set(.noPopulation, 0)
+        set(.colocatedNear, 1.0); set(.colocatedRegion, 0.5)
         return ResolutionModel(weights: w)
     }()
 }

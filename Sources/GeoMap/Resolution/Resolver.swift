@@ -52,6 +52,7 @@ struct Resolver {
         groupOfMention.removeAll(keepingCapacity: true)
         buildGroups(mentions)
         linkQualifiers(mentions)
+        scoreColocation()
         for _ in 0..<Resolver.rounds {
             computeContext()
             rescore()
@@ -183,6 +184,51 @@ struct Resolver {
 
     // MARK: Context
 
+    static let colocationCandidates = 12
+    static let nearDot = cos(25 / Sphere.earthRadiusKm)
+    static let regionDot = cos(150 / Sphere.earthRadiusKm)
+
+    /// Whether the kind has a point that stands for a small area, so that nearness means something.
+    @inline(__always)
+    static func isLocal(_ kind: PlaceKind) -> Bool {
+        kind == .place || kind == .admin2 || kind == .landmark
+    }
+
+    /// Places that lie together: a candidate gains when other mentions of the article have a
+    /// candidate near it (`Paris` and `Henry County` in Tennessee), whatever their priors. Only the
+    /// strongest candidates of each mention take part, which bounds the pairs to compare.
+    private mutating func scoreColocation() {
+        guard groups.count > 1 else { return }
+        var top: [[Int]] = []
+        top.reserveCapacity(groups.count)
+        for group in groups {
+            let local = (group.candidateStart..<group.candidateEnd).filter { Resolver.isLocal(candidates[$0].kind) }
+            top.append(Array(local.sorted { candidates[$0].prior > candidates[$1].prior }.prefix(Resolver.colocationCandidates)))
+        }
+        let width = Resolver.featureCount
+        for g in groups.indices {
+            for k in top[g] {
+                let c = candidates[k]
+                var near = 0.0, region = 0.0
+                for other in groups.indices where other != g && groups[other].key != groups[g].key {
+                    var best = -1.0
+                    for j in top[other] {
+                        let o = candidates[j]
+                        best = max(best, c.x * o.x + c.y * o.y + c.z * o.z)
+                    }
+                    if best >= Resolver.nearDot { near += 1 }
+                    if best >= Resolver.regionDot { region += 1 }
+                }
+                let nearValue = log1p(near), regionValue = log1p(region)
+                features[k * width + CandidateFeature.colocatedNear.rawValue] = nearValue
+                features[k * width + CandidateFeature.colocatedRegion.rawValue] = regionValue
+                candidates[k].prior += model[.colocatedNear] * nearValue + model[.colocatedRegion] * regionValue
+                candidates[k].score = candidates[k].prior
+            }
+            normalise(g)
+        }
+    }
+
     /// `X, Y` and `X (Y)`: Y qualifies X.
     private mutating func linkQualifiers(_ mentions: [Mention]) {
         for m in 1..<max(1, mentions.count) {
@@ -215,9 +261,8 @@ struct Resolver {
                     if let at = admin1Share.firstIndex(where: { $0.0 == c.admin1 }) { admin1Share[at].1 += mass }
                     else { admin1Share.append((c.admin1, mass)) }
                 }
-                if c.kind == .place || c.kind == .admin2 || c.kind == .landmark {
-                    vector.0 += c.x * mass; vector.1 += c.y * mass; vector.2 += c.z * mass
-                }
+                let pull = Resolver.isLocal(c.kind) ? 1.0 : (c.kind == .admin1 ? 0.5 : (c.kind == .country ? 0.25 : 0))
+                vector.0 += c.x * mass * pull; vector.1 += c.y * mass * pull; vector.2 += c.z * mass * pull
             }
             for (index, mass) in countryShare {
                 if countryMass[index] == 0 { touchedCountries.append(index) }
@@ -255,7 +300,7 @@ struct Resolver {
                     admin1Context = log1p(max(0, (admin1Mass.first(where: { $0.entry == c.admin1 })?.mass ?? 0) - own))
                 }
                 if c.kind == .country || c.kind == .admin1 { contains = log1p(containedMass(c, excluding: g)) }
-                if let centre, c.kind == .place || c.kind == .admin2 || c.kind == .landmark {
+                if let centre, Resolver.isLocal(c.kind) || c.kind == .admin1 {
                     proximity = log1p(Sphere.distanceKm((c.x, c.y, c.z), centre) / 50)
                 }
                 for q in group.qualifierGroups { qualifierInside += containment(of: c, in: q) }

@@ -3,33 +3,35 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.892552,  // logPopulation
-        0.992969,  // country
-        -0.161640,  // admin1
-        0.007672,  // admin2
-        0.369038,  // region
-        0.735953,  // water
-        0.616278,  // landform
-        1.172524,  // landmark
-        1.477134,  // capital
-        0.318851,  // adminSeat1
-        0.505324,  // adminSeat2
-        -0.260207,  // adminSeatLower
-        0.167775,  // section
-        -1.262446,  // alternateName
-        0.103343,  // abbreviationName
+        0.824257,  // logPopulation
+        0.569787,  // country
+        1.277558,  // admin1
+        -0.005271,  // admin2
+        0.215456,  // region
+        0.621046,  // water
+        0.562253,  // landform
+        1.232048,  // landmark
+        1.405627,  // capital
+        0.213763,  // adminSeat1
+        0.549595,  // adminSeat2
+        -0.473900,  // adminSeatLower
+        0.122303,  // section
+        -1.351550,  // alternateName
+        0.001171,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.180703,  // adminPreferenceMatch
-        -0.270887,  // adminPreferenceMismatch
-        0.169931,  // localityPreferencePlace
-        0.492749,  // largestPopulation
-        1.158946,  // countryContext
-        2.817283,  // admin1Context
-        1.492348,  // containsContext
-        -0.484296,  // proximity
-        0.135358,  // qualifierInside
-        0.062782,  // qualifierContains
-        3.052043,  // noPopulation
+        0.178117,  // adminPreferenceMatch
+        -0.165403,  // adminPreferenceMismatch
+        0.207725,  // localityPreferencePlace
+        0.786093,  // largestPopulation
+        0.917137,  // countryContext
+        2.417267,  // admin1Context
+        1.419497,  // containsContext
+        -0.633639,  // proximity
+        0.354476,  // qualifierInside
+        0.118426,  // qualifierContains
+        2.760532,  // noPopulation
+        1.293913,  // colocatedNear
+        0.543873,  // colocatedRegion
     ]
 }
