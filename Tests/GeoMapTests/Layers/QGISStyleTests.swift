@@ -5,6 +5,8 @@ import FoundationXML
 import Testing
 @testable import GeoMap
 
+/// The styles parse as XML and say what QGIS needs. Leave this suite out of AddressSanitizer
+/// runs, with the GDAL ones: FoundationXML's `XMLDocument` leaks its libxml2 nodes.
 @Suite struct QGISStyleTests {
     @Test(arguments: MapLayer.allCases)
     func styleIsCategorisedByKindAndLabelled(layer: MapLayer) throws {
