@@ -24,11 +24,12 @@ func executablePath(_ argument: String) -> String? {
     return argument.contains("/") ? argument : nil
 }
 
-/// Prints one line to standard error.
+/// Prints one line to standard error (line breaks inside the message become spaces).
 func printError(_ message: String) {
     var line = message
-    if !line.hasSuffix("\n") { line += "\n" }
-    writeToStandardError(line)
+    while line.hasSuffix("\n") { line.removeLast() }
+    if line.contains(where: \.isNewline) { line = line.split(whereSeparator: \.isNewline).joined(separator: " ") }
+    writeToStandardError(line + "\n")
 }
 
 /// Runs a command body; GeoMap errors become one line on standard error and exit status 1.

@@ -13,8 +13,21 @@ struct ExtractCommand: ParsableCommand {
         abstract: "List the places each article mentions.",
         discussion: """
         Inputs are text files, directories of them, JSON Lines files (.jsonl, one {"id": …, "text": …} \
-        object per line) or - for standard input. A bad record is skipped with a warning; the exit \
-        status is 1 if anything was skipped.
+        object per line) or - for standard input.
+
+        Bad input is skipped with a one-line warning naming the file (and line), and the batch goes \
+        on: a malformed JSON line, a record without a string "text", a record whose "id" was already \
+        seen (the first one is kept, later ones are skipped), an unreadable file, a binary file. \
+        At the end "processed N, skipped M" is printed, and the exit status is 1 if anything was \
+        skipped, 0 otherwise. A missing input stops the run before any work.
+
+        Texts are read as UTF-8: a byte-order mark is dropped, UTF-16 with a byte-order mark is \
+        converted, and each ill-formed byte sequence is read as U+FFFD, as Python's \
+        errors="replace" does; offsets (code points) and names refer to that repaired text. A text \
+        larger than 256 KiB is geoparsed in pieces of about 64 KiB cut at white space, each piece \
+        resolved with its own context, and written as one record with offsets into the whole text, \
+        so memory stays small whatever the size. With -o the output is written to a temporary file \
+        and renamed into place at the end; nothing is left behind on an error or an interrupt.
         """
     )
 
@@ -45,6 +58,7 @@ struct ExtractCommand: ParsableCommand {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a directory or -)") }
         if inputs.contains(where: \.isEmpty) { throw ValidationError("an input path is empty") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let output, output.isEmpty { throw ValidationError("the output path is empty") }
         _ = try roles()
     }
 
@@ -65,11 +79,7 @@ struct ExtractCommand: ParsableCommand {
         try reportingErrors {
             let gazetteer = try gazetteerOptions.open()
             let chosenFormat = format ?? (isatty(1) != 0 && output == nil ? .table : .jsonl)
-            var skippedWarnings = 0
-            let reader = try DocumentReader(inputs: inputs, format: input) { message in
-                skippedWarnings += 1
-                printError("geomap: warning: \(message)")
-            }
+            let reader = try DocumentReader(inputs: inputs, format: input) { printError("geomap: warning: \($0)") }
             let sink = try output.map { try OutputSink(path: $0, overwrite: force) } ?? OutputSink()
             let extraction = BatchExtraction(gazetteer: gazetteer, jobs: jobs ?? ProcessorCount.online,
                                              roles: try roles(), format: chosenFormat)
@@ -77,7 +87,8 @@ struct ExtractCommand: ParsableCommand {
             extraction.progress = { progress.update(documents: $0) }
             let processed = try extraction.run(reader: reader, sink: sink)
             progress.finish(documents: processed)
-            if reader.skipped > 0 || inputs.count > 1 || processed > 1 {
+            let singleText = inputs.count == 1 && processed == 1 && input.resolved(for: inputs[0]) == .text
+            if reader.skipped > 0 || !singleText {
                 printError("geomap: processed \(processed), skipped \(reader.skipped)")
             }
             if reader.skipped > 0 { throw ExitCode.failure }

@@ -264,19 +264,16 @@ public final class DocumentReader {
 /// Reads from `descriptor` until `out` holds `limit` bytes or the input ends; returns whether it
 /// ended.
 func readUpTo(_ limit: Int, from descriptor: Int32, path: String, into out: inout [UInt8]) throws -> Bool {
-    let chunk = 1 << 20
+    var chunk = [UInt8](repeating: 0, count: min(1 << 16, max(1, limit - out.count)))
     while out.count < limit {
-        let want = min(chunk, limit - out.count)
-        let old = out.count
-        out.append(contentsOf: repeatElement(0, count: want))
-        let count = out.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + old, want) }
+        let want = min(chunk.count, limit - out.count)
+        let count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, want) }
         if count < 0 {
-            out.removeLast(want)
             if errno == EINTR { continue }
             throw GeoMapError.io(path: path, reason: systemErrorDescription())
         }
-        out.removeLast(want - count)
         if count == 0 { return true }
+        chunk.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
     return false
 }

@@ -5,7 +5,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case jsonl
 
     /// The format of a path under `auto`: `.jsonl`/`.ndjson` files are JSON Lines.
-    func resolved(for path: String) -> InputFormat {
+    public func resolved(for path: String) -> InputFormat {
         guard self == .auto else { return self }
         let lower = path.lowercased()
         return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .text

@@ -82,17 +82,7 @@ struct TextPieces {
     }
 
     private mutating func fill() throws {
-        let chunk = TextPieces.size
-        let old = pending.count
-        pending.append(contentsOf: repeatElement(0, count: chunk))
-        let count = pending.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + old, chunk) }
-        if count < 0 {
-            pending.removeLast(chunk)
-            if errno == EINTR { return }
-            throw GeoMapError.io(path: path, reason: systemErrorDescription())
-        }
-        pending.removeLast(chunk - count)
-        if count == 0 { atEOF = true }
+        if try readUpTo(pending.count + TextPieces.size, from: descriptor, path: path, into: &pending) { atEOF = true }
     }
 
     /// Where to end a piece of `bytes` (more than `limit` of them): after the last line break in
