@@ -46,6 +46,9 @@ public enum MentionFeature: Int, CaseIterable, Sendable {
     case afterPlaceIntroducer
     case describedAsPlace
     case sameNameRecognisedElsewhere
+    case compassWord
+    /// In a list with other places (`Borivske, Voronove and Syrotyne`): the likeliest neighbour's probability.
+    case listedWithPlaces
 }
 
 /// A feature vector, indexed by `MentionFeature`.

@@ -32,13 +32,19 @@ struct Recognizer {
             features.append(vector)
             proposals[m].probability = model.probability(vector)
         }
-        // One sense per name per article: how surely the same name is a place elsewhere in it.
+        // One sense per name per article: how surely the same name is a place elsewhere in it;
+        // and how surely its neighbours in a list are places.
+        let tokens = tokenizer.tokens
         for m in proposals.indices {
             var strongest: Float = 0
             for other in proposals.indices where other != m && proposals[other].keyHash == proposals[m].keyHash {
                 strongest = max(strongest, proposals[other].probability)
             }
             features[m][.sameNameRecognisedElsewhere] = strongest
+            var neighbour: Float = 0
+            if m > 0, listed(proposals[m - 1], proposals[m], tokens) { neighbour = max(neighbour, proposals[m - 1].probability) }
+            if m + 1 < proposals.count, listed(proposals[m], proposals[m + 1], tokens) { neighbour = max(neighbour, proposals[m + 1].probability) }
+            features[m][.listedWithPlaces] = neighbour
         }
         var kept: [Mention] = []
         for m in proposals.indices {
@@ -47,6 +53,20 @@ struct Recognizer {
         }
         return kept
     }
+
+    /// Whether two mentions follow each other in a list: `A, B`, `A and B`, `A or B`.
+    private func listed(_ a: Mention, _ b: Mention, _ tokens: [Token]) -> Bool {
+        let between = Int(b.firstToken) - Int(a.endToken)
+        let gap = tokens[Int(b.firstToken)].gap
+        if between == 0 { return gap.contains(.comma) && gap.isSubset(of: [.comma, .space]) }
+        guard between == 1 else { return false }
+        let middle = tokens[Int(a.endToken)]
+        return (middle.hash == Recognizer.andHash || middle.hash == Recognizer.orHash)
+            && middle.gap.isSubset(of: [.space, .comma]) && gap == .space
+    }
+
+    private static let andHash = NameHash.of("and")
+    private static let orHash = NameHash.of("or")
 
     /// Surnames of people the text names: the word after a first name or a title.
     private mutating func collectSurnames(_ tokens: [Token]) {
@@ -190,6 +210,7 @@ struct Recognizer {
         f[.shortToken] = single && !allCaps && firstToken.foldEnd - firstToken.foldStart <= 3 ? 1 : 0
         f[.calendarWord] = single && firstClasses.contains(.calendar) ? 1 : 0
         f[.functionWord] = single && firstClasses.contains(.functionWord) ? 1 : 0
+        f[.compassWord] = single && firstClasses.contains(.compass) ? 1 : 0
         if allCaps {
             let previousCaps = first == 0 || tokens[first - 1].shape.contains(.allCaps) || !tokens[first - 1].shape.contains(.hasLetter)
             let nextCaps = end >= tokens.count || tokens[end].shape.contains(.allCaps) || !tokens[end].shape.contains(.hasLetter)

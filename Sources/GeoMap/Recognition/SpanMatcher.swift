@@ -125,7 +125,7 @@ struct SpanMatcher {
         guard words.classes(of: introducer.hash).contains(.adminIntroducer) else { return .none }
         switch introducer.hash {
         case Self.countyHash, Self.parishHash, Self.districtHash: return .admin2
-        case Self.cityHash, Self.townHash, Self.villageHash, Self.municipalityHash: return .locality
+        case Self.cityHash, Self.townHash, Self.villageHash, Self.municipalityHash, Self.mayorHash: return .locality
         default: return .admin1
         }
     }
@@ -137,6 +137,7 @@ struct SpanMatcher {
     private static let townHash = NameHash.of("town")
     private static let villageHash = NameHash.of("village")
     private static let municipalityHash = NameHash.of("municipality")
+    private static let mayorHash = NameHash.of("mayor")
 }
 
 extension PostingList {

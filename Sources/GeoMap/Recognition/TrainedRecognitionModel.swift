@@ -3,50 +3,52 @@
 
 enum TrainedWeightsRecognition {
     static let weights: [Float] = [
-        -2.102999,  // bias
-        -1.003648,  // allCaps
-        0.278476,  // sentenceStart
-        -1.413602,  // commonWord
-        -1.108967,  // commonWordAtSentenceStart
-        -0.661844,  // firstName
-        -1.070180,  // firstNameBeforeCapitalized
-        -0.826153,  // afterFirstName
-        -0.872045,  // afterTitle
-        -0.655079,  // afterCapitalized
-        -0.825464,  // beforeCapitalized
-        1.200437,  // afterLocativePreposition
-        1.517405,  // beforeCommaPlace
-        1.012438,  // afterCommaPlace
-        -1.947106,  // insideOrganisation
-        -1.373749,  // beforeOrganisationHead
-        -0.947600,  // beforeInstitutionHead
-        -0.672120,  // demonym
-        0.671061,  // abbreviation
-        -0.758151,  // alternateNameOnly
+        -2.140813,  // bias
+        -0.947476,  // allCaps
+        0.321759,  // sentenceStart
+        -1.328918,  // commonWord
+        -1.142593,  // commonWordAtSentenceStart
+        -0.652155,  // firstName
+        -1.091203,  // firstNameBeforeCapitalized
+        -0.805087,  // afterFirstName
+        -0.859684,  // afterTitle
+        -0.618199,  // afterCapitalized
+        -0.722801,  // beforeCapitalized
+        1.238068,  // afterLocativePreposition
+        0.852453,  // beforeCommaPlace
+        0.325583,  // afterCommaPlace
+        -1.925661,  // insideOrganisation
+        -1.343609,  // beforeOrganisationHead
+        -0.895449,  // beforeInstitutionHead
+        -0.632742,  // demonym
+        0.652299,  // abbreviation
+        -0.752697,  // alternateNameOnly
         0.000000,  // lowercaseNameOnly
         0.000000,  // nonLatinNameOnly
-        2.489429,  // logPopulation
-        0.651245,  // countryOrAdmin1
-        0.952789,  // multiToken
-        0.867733,  // candidateCount
-        -1.042232,  // beforeSpeechVerb
-        -1.524482,  // personSurnameInDocument
-        -0.519113,  // sameNameElsewhere
-        0.156621,  // hashtag
-        1.023886,  // adminSuffix
-        1.364131,  // geographicHead
-        -0.120764,  // possessive
-        -1.186794,  // shortToken
-        -1.535510,  // calendarWord
-        0.102874,  // beforeHyphenWord
-        -0.475730,  // allCapsSentence
-        -1.282287,  // functionWord
-        1.058181,  // regionOrPhysical
-        -0.193523,  // afterThe
-        0.355771,  // placesInSentence
-        1.346529,  // afterPlaceIntroducer
-        1.304636,  // describedAsPlace
-        2.093433,  // sameNameRecognisedElsewhere
+        2.407218,  // logPopulation
+        0.671506,  // countryOrAdmin1
+        0.938255,  // multiToken
+        0.936330,  // candidateCount
+        -1.009721,  // beforeSpeechVerb
+        -1.492536,  // personSurnameInDocument
+        -0.364555,  // sameNameElsewhere
+        0.220508,  // hashtag
+        0.978705,  // adminSuffix
+        1.333415,  // geographicHead
+        -0.100387,  // possessive
+        -1.177953,  // shortToken
+        -1.533629,  // calendarWord
+        0.104780,  // beforeHyphenWord
+        -0.496557,  // allCapsSentence
+        -1.290151,  // functionWord
+        1.065921,  // regionOrPhysical
+        -0.149631,  // afterThe
+        0.281152,  // placesInSentence
+        1.431858,  // afterPlaceIntroducer
+        1.335688,  // describedAsPlace
+        2.115192,  // sameNameRecognisedElsewhere
+        -0.615612,  // compassWord
+        1.695797,  // listedWithPlaces
     ]
-    static let threshold: Float = 0.44
+    static let threshold: Float = 0.46
 }

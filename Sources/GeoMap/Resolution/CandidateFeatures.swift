@@ -34,6 +34,10 @@ public enum CandidateFeature: Int, CaseIterable, Sendable {
     case colocatedNear
     /// Other mentions of the article have a candidate within 150 km.
     case colocatedRegion
+    /// The candidate is the capital or seat of an admin-1 unit of the same name among the candidates (Moscow).
+    case seatOfSameNamedUnit
+    /// The candidate is an admin-1 unit whose capital or seat of the same name is among the candidates.
+    case unitOfSameNamedSeat
 }
 
 /// Weights over `CandidateFeature`s.
@@ -64,6 +68,7 @@ public struct ResolutionModel: Sendable {
         set(.largestPopulation, 0.5); set(.countryContext, 1.4); set(.admin1Context, 2.2); set(.containsContext, 1.0)
         set(.proximity, -0.45); set(.qualifierInside, 5.0); set(.qualifierContains, 2.5); set(.noPopulation, 0)
         set(.colocatedNear, 1.0); set(.colocatedRegion, 0.5)
+        set(.seatOfSameNamedUnit, 1.0); set(.unitOfSameNamedSeat, -1.0)
         return ResolutionModel(weights: w)
     }()
 }

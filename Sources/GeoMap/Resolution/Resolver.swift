@@ -81,6 +81,7 @@ struct Resolver {
         for g in groups.indices {
             groups[g].weight *= 1 + log(Double(groups[g].mentionCount))
             markLargestPopulation(g)
+            markSeatsOfSameNamedUnits(g)
             normalise(g)
         }
     }
@@ -162,10 +163,28 @@ struct Resolver {
         let range = groups[g].candidateStart..<groups[g].candidateEnd
         guard let largest = range.max(by: { candidates[$0].population < candidates[$1].population }),
               candidates[largest].population > 0 else { return }
-        let index = largest * Resolver.featureCount + CandidateFeature.largestPopulation.rawValue
+        add(.largestPopulation, to: largest)
+    }
+
+    /// A city that is the capital or seat of a same-named province among the candidates, and that
+    /// province: Moscow, Saint Petersburg, Kaliningrad. Which one a bare name means is learnt.
+    private mutating func markSeatsOfSameNamedUnits(_ g: Int) {
+        let range = groups[g].candidateStart..<groups[g].candidateEnd
+        for k in range where candidates[k].kind == .place {
+            let seat = candidates[k]
+            guard seat.feature == .capital || seat.feature == .adminSeat1, seat.admin1 >= 0,
+                  let unit = range.first(where: { candidates[$0].entry == seat.admin1 }) else { continue }
+            add(.seatOfSameNamedUnit, to: k)
+            add(.unitOfSameNamedSeat, to: unit)
+        }
+    }
+
+    private mutating func add(_ feature: CandidateFeature, to k: Int) {
+        let index = k * Resolver.featureCount + feature.rawValue
+        guard features[index] == 0 else { return }
         features[index] = 1
-        candidates[largest].prior += model.weights[CandidateFeature.largestPopulation.rawValue]
-        candidates[largest].score = candidates[largest].prior
+        candidates[k].prior += model[feature]
+        candidates[k].score = candidates[k].prior
     }
 
     private mutating func normalise(_ g: Int) {

@@ -3,35 +3,37 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.824257,  // logPopulation
-        0.569787,  // country
-        1.277558,  // admin1
-        -0.005271,  // admin2
-        0.215456,  // region
-        0.621046,  // water
-        0.562253,  // landform
-        1.232048,  // landmark
-        1.405627,  // capital
-        0.213763,  // adminSeat1
-        0.549595,  // adminSeat2
-        -0.473900,  // adminSeatLower
-        0.122303,  // section
-        -1.351550,  // alternateName
-        0.001171,  // abbreviationName
+        0.826596,  // logPopulation
+        0.607282,  // country
+        1.247176,  // admin1
+        -0.179060,  // admin2
+        0.140028,  // region
+        0.664752,  // water
+        0.549986,  // landform
+        1.238691,  // landmark
+        1.342343,  // capital
+        0.242533,  // adminSeat1
+        0.580758,  // adminSeat2
+        -0.485039,  // adminSeatLower
+        0.119362,  // section
+        -1.530778,  // alternateName
+        -0.034944,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.178117,  // adminPreferenceMatch
-        -0.165403,  // adminPreferenceMismatch
-        0.207725,  // localityPreferencePlace
-        0.786093,  // largestPopulation
-        0.917137,  // countryContext
-        2.417267,  // admin1Context
-        1.419497,  // containsContext
-        -0.633639,  // proximity
-        0.354476,  // qualifierInside
-        0.118426,  // qualifierContains
-        2.760532,  // noPopulation
-        1.293913,  // colocatedNear
-        0.543873,  // colocatedRegion
+        0.179248,  // adminPreferenceMatch
+        -0.205796,  // adminPreferenceMismatch
+        0.245343,  // localityPreferencePlace
+        0.761030,  // largestPopulation
+        0.981638,  // countryContext
+        2.468309,  // admin1Context
+        1.443834,  // containsContext
+        -0.634658,  // proximity
+        0.262278,  // qualifierInside
+        0.101636,  // qualifierContains
+        2.693953,  // noPopulation
+        1.231205,  // colocatedNear
+        0.566586,  // colocatedRegion
+        1.334785,  // seatOfSameNamedUnit
+        -0.381432,  // unitOfSameNamedSeat
     ]
 }
