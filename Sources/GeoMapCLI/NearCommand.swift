@@ -7,7 +7,8 @@ struct NearCommand: ParsableCommand {
         abstract: "List the gazetteer places within a distance of a place, nearest first.",
         discussion: """
         Distances are geodesic (WGS84) between the places' representative points. The name is read as \
-        `lookup` ranks it; write "Kaliningrad Oblast" for the province.
+        `lookup` ranks it, except that a name that is both a city and its province (Kaliningrad) means \
+        the city; write "Kaliningrad Oblast" for the province.
         """
     )
 
@@ -37,7 +38,7 @@ struct NearCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let gazetteer = try gazetteerOptions.open()
-            let origin = try PlaceReadings.resolve(name, lookup: PlaceLookup(gazetteer: gazetteer))[0]
+            let origin = try NearSearch.origin(for: name, lookup: PlaceLookup(gazetteer: gazetteer))
             let neighbours = try NearSearch(gazetteer: gazetteer).neighbours(of: origin, within: km * 1000, limit: limit,
                                                                            kinds: kind.map { [$0] })
             switch format {

@@ -18,6 +18,13 @@ public struct NearSearch: Sendable {
         grid = PointGrid(gazetteer: gazetteer)
     }
 
+    /// The entry a `near` query measures from: the best reading of `name`, or the city where the
+    /// name is both a city and its province (a radius is drawn around a town, not an oblast's centre).
+    public static func origin(for name: String, lookup: PlaceLookup) throws -> Int32 {
+        let readings = try PlaceReadings.resolve(name, lookup: lookup)
+        return readings.first { lookup.gazetteer.kind($0) == .place } ?? readings[0]
+    }
+
     /// Entries within `metres` of `origin`'s point (the origin itself left out), nearest first,
     /// ties by id; at most `limit`, of the given kinds if any.
     public func neighbours(of origin: Int32, within metres: Double, limit: Int, kinds: Set<PlaceKind>? = nil) throws -> [Neighbour] {

@@ -15,6 +15,14 @@ import Testing
         #expect(places.count == 3 && places.allSatisfy { gazetteer.kind($0.entry) == .place })
     }
 
+    @Test func aCityNamedLikeItsProvinceMeansTheCity() throws {
+        let gazetteer = try SpatialTestSupport.bundled()
+        let lookup = PlaceLookup(gazetteer: gazetteer)
+        #expect(gazetteer.id(try NearSearch.origin(for: "Kaliningrad", lookup: lookup)) == 554234)
+        #expect(gazetteer.id(try NearSearch.origin(for: "Kaliningrad Oblast", lookup: lookup)) == 554230)
+        #expect(throws: GeoMapError.self) { try NearSearch.origin(for: "Xyzzyqq", lookup: lookup) }
+    }
+
     /// The grid must find exactly what measuring every entry finds: at mid latitudes, in the
     /// Arctic, and across the antimeridian.
     @Test(arguments: [(38.49, 48.94, 25.0), (15.65, 78.22, 400.0), (178.44, -18.14, 600.0), (-179.9, 65.0, 800.0), (0.0, 89.9, 300.0)])
