@@ -69,7 +69,7 @@ enum IndexCache {
         }
         let bytes = try IndexBuilder.build(files: files, fingerprint: contentHash)
         do {
-            try writeAtomically(bytes, to: indexPath)
+            try write(bytes, to: indexPath)
             return IndexStorage(mapped: try MappedFile(path: indexPath))
         } catch {
             return IndexStorage(bytes: bytes, description: "in-memory index of \(files.directory)")
@@ -80,6 +80,19 @@ enum IndexCache {
         let fingerprint = try contentFingerprint(files)
         return IndexStorage(bytes: try IndexBuilder.build(files: files, fingerprint: fingerprint),
                             description: "in-memory index of \(files.directory)")
+    }
+
+    /// Writes the index atomically, in pieces the writer's buffer holds without growing (the index
+    /// is tens of megabytes; one piece would be copied whole into fresh memory first).
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        var writer = try AtomicFileWriter(path: path, overwrite: true)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + 1 << 16)
+            try writer.write(bytes[start..<end])
+            start = end
+        }
+        try writer.commit()
     }
 
     static func isValid(_ bytes: UnsafeRawBufferPointer, fingerprint: UInt64) -> Bool {

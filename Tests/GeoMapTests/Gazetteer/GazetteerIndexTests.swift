@@ -66,6 +66,50 @@ import Testing
         #expect(gazetteer.lexiconFlags(forKeyHash: NameKey.of("Moscow")!.hash).isEmpty)
     }
 
+    @Test func indexBytesDoNotDependOnTheNumberOfWorkers() throws {
+        let files = GazetteerFiles(directory: TestSupport.fixtures + "/MiniGazetteer")
+        let single = try IndexBuilder.build(files: files, fingerprint: 42, workers: 1)
+        for workers in [2, 3, 8] {
+            #expect(try IndexBuilder.build(files: files, fingerprint: 42, workers: workers) == single)
+        }
+    }
+
+    @Test func aMalformedRowNamesItsLineWhateverTheWorkers() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let mini = TestSupport.fixtures + "/MiniGazetteer/places.tsv"
+        var lines = try String(contentsOfFile: mini, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        // A blank line and a CRLF line before the bad row, so line counting is exercised.
+        lines.insert("", at: 2)
+        lines[3] += "\r"
+        lines.insert("123\tplace\tNowhere\tUA\t\tnot-a-latitude\t1.0\t0\t\t\tNowhere\t", at: 5)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: directory + "/places.tsv", atomically: true, encoding: .utf8)
+        let files = GazetteerFiles(directory: directory)
+        for workers in [1, 2, 5] {
+            #expect(throws: GeoMapError.badData(path: files.places, line: 6, reason: "malformed row")) {
+                try IndexBuilder.build(files: files, fingerprint: 1, workers: workers)
+            }
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func decimalsReadAsTheStandardParserReadsThem() {
+        var samples = ["0", "-0", "-0.0", "180", "-180.00000", "48.56705", "0.1", "0.30000000000000004", "123456789012345",
+                       "1234567890123456", "1.000000000000001", "9007199254740993", "1e5", "", "-", ".5", "5.", "+1.5",
+                       "1.2.3", "nan", "inf", "0x10", " 1", "00012.50"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let decimals = Int.random(in: 0...15, using: &generator)
+            let value = Double.random(in: -180...180, using: &generator)
+            samples.append(String(format: "%.\(decimals)f", value))
+        }
+        for sample in samples {
+            var text = sample
+            let fast = text.withUTF8 { UnsafeRawBufferPointer($0).decimal }
+            #expect(fast?.bitPattern == Double(sample)?.bitPattern, "\(sample)")
+        }
+    }
+
     @Test func reopeningUsesTheCachedIndex() throws {
         let cache = TestSupport.temporaryDirectory()
         let files = GazetteerFiles(directory: TestSupport.fixtures + "/MiniGazetteer")
