@@ -8,6 +8,9 @@ public struct PlaceLookup: Sendable {
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
+    /// "X Oblast" asks for the unit X: it ranks above other entries of that name.
+    static let askedKindBonus = 4.0
+
     public enum Match: String, Sendable {
         case exact
         /// "X region" read as the admin unit X.
@@ -91,7 +94,7 @@ public struct PlaceLookup: Sendable {
             if posting.flags.contains(.nonLatin) { score += model[.nonLatinName] }
             let kind = gazetteer.kind(entry)
             switch preference {
-            case .admin1 where kind == .admin1, .admin2 where kind == .admin2: score += model[.adminPreferenceMatch]
+            case .admin1 where kind == .admin1, .admin2 where kind == .admin2: score += PlaceLookup.askedKindBonus
             case .admin1, .admin2: continue
             default: break
             }

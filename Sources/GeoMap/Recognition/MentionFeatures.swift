@@ -46,7 +46,6 @@ public enum MentionFeature: Int, CaseIterable, Sendable {
     case afterPlaceIntroducer
     case describedAsPlace
     case sameNameRecognisedElsewhere
-    case compassWord
     /// In a list with other places (`Borivske, Voronove and Syrotyne`): the likeliest neighbour's probability.
     case listedWithPlaces
 }

@@ -210,7 +210,6 @@ struct Recognizer {
         f[.shortToken] = single && !allCaps && firstToken.foldEnd - firstToken.foldStart <= 3 ? 1 : 0
         f[.calendarWord] = single && firstClasses.contains(.calendar) ? 1 : 0
         f[.functionWord] = single && firstClasses.contains(.functionWord) ? 1 : 0
-        f[.compassWord] = single && firstClasses.contains(.compass) ? 1 : 0
         if allCaps {
             let previousCaps = first == 0 || tokens[first - 1].shape.contains(.allCaps) || !tokens[first - 1].shape.contains(.hasLetter)
             let nextCaps = end >= tokens.count || tokens[end].shape.contains(.allCaps) || !tokens[end].shape.contains(.hasLetter)

@@ -38,7 +38,8 @@ struct SpanMatcher {
                     guard j < count, j - i < maxTokens, canContinue(tokens[j]) else { break }
                     hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)]))
                 }
-                guard bestEnd > 0 else { i += 1; continue }
+                // A lone compass word ("the West", "North") is a direction, not a place's name.
+                guard bestEnd > 0, bestEnd > i + 1 || !words.classes(of: first.hash).contains(.compass) else { i += 1; continue }
                 var mention = Mention(firstToken: Int32(i), endToken: Int32(bestEnd), nameEndToken: Int32(bestEnd),
                                       keyHash: hashOf(tokens, i, bestEnd, folded), candidates: bestList,
                                       role: role(of: bestList), adminPreference: .none, unknownHead: false,

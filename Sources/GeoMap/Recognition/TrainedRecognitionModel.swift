@@ -3,52 +3,51 @@
 
 enum TrainedWeightsRecognition {
     static let weights: [Float] = [
-        -2.140813,  // bias
-        -0.947476,  // allCaps
-        0.321759,  // sentenceStart
-        -1.328918,  // commonWord
-        -1.142593,  // commonWordAtSentenceStart
-        -0.652155,  // firstName
-        -1.091203,  // firstNameBeforeCapitalized
-        -0.805087,  // afterFirstName
-        -0.859684,  // afterTitle
-        -0.618199,  // afterCapitalized
-        -0.722801,  // beforeCapitalized
-        1.238068,  // afterLocativePreposition
-        0.852453,  // beforeCommaPlace
-        0.325583,  // afterCommaPlace
-        -1.925661,  // insideOrganisation
-        -1.343609,  // beforeOrganisationHead
-        -0.895449,  // beforeInstitutionHead
-        -0.632742,  // demonym
-        0.652299,  // abbreviation
-        -0.752697,  // alternateNameOnly
+        -2.143200,  // bias
+        -0.957485,  // allCaps
+        0.328598,  // sentenceStart
+        -1.295803,  // commonWord
+        -1.172399,  // commonWordAtSentenceStart
+        -0.654806,  // firstName
+        -1.075016,  // firstNameBeforeCapitalized
+        -0.796539,  // afterFirstName
+        -0.845930,  // afterTitle
+        -0.625684,  // afterCapitalized
+        -0.759778,  // beforeCapitalized
+        1.239358,  // afterLocativePreposition
+        0.834557,  // beforeCommaPlace
+        0.317973,  // afterCommaPlace
+        -1.926817,  // insideOrganisation
+        -1.358028,  // beforeOrganisationHead
+        -0.883991,  // beforeInstitutionHead
+        -0.622236,  // demonym
+        0.645024,  // abbreviation
+        -0.752621,  // alternateNameOnly
         0.000000,  // lowercaseNameOnly
         0.000000,  // nonLatinNameOnly
-        2.407218,  // logPopulation
-        0.671506,  // countryOrAdmin1
-        0.938255,  // multiToken
-        0.936330,  // candidateCount
-        -1.009721,  // beforeSpeechVerb
-        -1.492536,  // personSurnameInDocument
-        -0.364555,  // sameNameElsewhere
-        0.220508,  // hashtag
-        0.978705,  // adminSuffix
-        1.333415,  // geographicHead
-        -0.100387,  // possessive
-        -1.177953,  // shortToken
-        -1.533629,  // calendarWord
-        0.104780,  // beforeHyphenWord
-        -0.496557,  // allCapsSentence
-        -1.290151,  // functionWord
-        1.065921,  // regionOrPhysical
-        -0.149631,  // afterThe
-        0.281152,  // placesInSentence
-        1.431858,  // afterPlaceIntroducer
-        1.335688,  // describedAsPlace
-        2.115192,  // sameNameRecognisedElsewhere
-        -0.615612,  // compassWord
-        1.695797,  // listedWithPlaces
+        2.414047,  // logPopulation
+        0.691460,  // countryOrAdmin1
+        0.949963,  // multiToken
+        0.983201,  // candidateCount
+        -1.015474,  // beforeSpeechVerb
+        -1.481753,  // personSurnameInDocument
+        -0.446265,  // sameNameElsewhere
+        0.214118,  // hashtag
+        0.986721,  // adminSuffix
+        1.346681,  // geographicHead
+        -0.095278,  // possessive
+        -1.179586,  // shortToken
+        -1.532096,  // calendarWord
+        0.091873,  // beforeHyphenWord
+        -0.472432,  // allCapsSentence
+        -1.295142,  // functionWord
+        1.057937,  // regionOrPhysical
+        -0.131854,  // afterThe
+        0.244424,  // placesInSentence
+        1.371119,  // afterPlaceIntroducer
+        1.333435,  // describedAsPlace
+        2.153840,  // sameNameRecognisedElsewhere
+        1.716353,  // listedWithPlaces
     ]
-    static let threshold: Float = 0.46
+    static let threshold: Float = 0.44
 }

@@ -19,9 +19,6 @@ public enum CandidateFeature: Int, CaseIterable, Sendable {
     case abbreviationName
     case lowercaseName
     case nonLatinName
-    case adminPreferenceMatch
-    case adminPreferenceMismatch
-    case localityPreferencePlace
     case largestPopulation
     case countryContext
     case admin1Context
@@ -64,7 +61,6 @@ public struct ResolutionModel: Sendable {
         set(.water, 2.6); set(.landform, 2.0); set(.landmark, 1.2); set(.capital, 2.0); set(.adminSeat1, 1.0)
         set(.adminSeat2, 0.4); set(.adminSeatLower, 0.1); set(.section, -1.0); set(.alternateName, -0.6)
         set(.abbreviationName, 0.5); set(.lowercaseName, -2.5); set(.nonLatinName, -1.5)
-        set(.adminPreferenceMatch, 4.0); set(.adminPreferenceMismatch, -1.5); set(.localityPreferencePlace, 1.5)
         set(.largestPopulation, 0.5); set(.countryContext, 1.4); set(.admin1Context, 2.2); set(.containsContext, 1.0)
         set(.proximity, -0.45); set(.qualifierInside, 5.0); set(.qualifierContains, 2.5); set(.noPopulation, 0)
         set(.colocatedNear, 1.0); set(.colocatedRegion, 0.5)

@@ -89,9 +89,21 @@ struct Resolver {
     private mutating func collectCandidates(for mention: Mention, group: Int32) {
         let start = candidates.count
         let width = Resolver.featureCount
+        // "Luhansk region", "the city of X", "Laurel County": the phrase names the kind of unit,
+        // so when such a candidate exists the others are out.
+        let wanted: PlaceKind?
+        switch mention.adminPreference {
+        case .admin1: wanted = .admin1
+        case .admin2: wanted = .admin2
+        case .locality: wanted = .place
+        case .none: wanted = nil
+        }
+        let restrict = wanted.map { kind in
+            mention.candidates.contains { usable($0, mention) && gazetteer.kind($0.entry) == kind }
+        } ?? false
         for posting in mention.candidates {
-            if posting.type == .abbreviation && posting.caseSignature != mention.caseSignature { continue }
-            if (posting.type == .demonym) != (mention.role == .demonym) { continue }
+            guard usable(posting, mention) else { continue }
+            if restrict && gazetteer.kind(posting.entry) != wanted { continue }
             let entry = posting.entry
             let point = gazetteer.point(entry)
             let vector = Sphere.unitVector(lat: point.lat, lon: point.lon)
@@ -102,7 +114,7 @@ struct Resolver {
                                       x: vector.0, y: vector.1, z: vector.2, prior: 0, score: 0, probability: 0)
             if candidate.kind == .admin1 { candidate.admin1 = entry }
             var row = [Double](repeating: 0, count: width)
-            priorFeatures(candidate, preference: mention.adminPreference, into: &row)
+            priorFeatures(candidate, into: &row)
             candidate.prior = dot(row)
             candidate.score = candidate.prior
             if candidates.count - start < Resolver.maxCandidates {
@@ -116,13 +128,20 @@ struct Resolver {
         }
     }
 
+    /// Whether a posting can stand for the mention: abbreviations only in their own letter case,
+    /// demonyms only for demonym mentions.
+    private func usable(_ posting: NamePosting, _ mention: Mention) -> Bool {
+        if posting.type == .abbreviation && posting.caseSignature != mention.caseSignature { return false }
+        return (posting.type == .demonym) == (mention.role == .demonym)
+    }
+
     private func dot(_ row: [Double]) -> Double {
         var sum = 0.0
         for k in 0..<row.count { sum += model.weights[k] * row[k] }
         return sum
     }
 
-    private func priorFeatures(_ c: Candidate, preference: AdminPreference, into row: inout [Double]) {
+    private func priorFeatures(_ c: Candidate, into row: inout [Double]) {
         func set(_ feature: CandidateFeature, _ value: Double) { row[feature.rawValue] = value }
         set(.logPopulation, log10(Double(c.population) + 1))
         set(.noPopulation, c.population == 0 ? 1 : 0)
@@ -148,15 +167,6 @@ struct Resolver {
         if c.nameType == .abbreviation { set(.abbreviationName, 1) }
         if c.nameFlags.contains(.lowercase) { set(.lowercaseName, 1) }
         if c.nameFlags.contains(.nonLatin) { set(.nonLatinName, 1) }
-        switch preference {
-        case .admin1:
-            if c.kind == .admin1 { set(.adminPreferenceMatch, 1) } else if c.kind == .place { set(.adminPreferenceMismatch, 1) }
-        case .admin2:
-            if c.kind == .admin2 { set(.adminPreferenceMatch, 1) } else if c.kind == .place { set(.adminPreferenceMismatch, 1) }
-        case .locality:
-            if c.kind == .place { set(.localityPreferencePlace, 1) }
-        case .none: break
-        }
     }
 
     private mutating func markLargestPopulation(_ g: Int) {

@@ -3,37 +3,34 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.826596,  // logPopulation
-        0.607282,  // country
-        1.247176,  // admin1
-        -0.179060,  // admin2
-        0.140028,  // region
-        0.664752,  // water
-        0.549986,  // landform
-        1.238691,  // landmark
-        1.342343,  // capital
-        0.242533,  // adminSeat1
-        0.580758,  // adminSeat2
-        -0.485039,  // adminSeatLower
-        0.119362,  // section
-        -1.530778,  // alternateName
-        -0.034944,  // abbreviationName
+        0.851182,  // logPopulation
+        0.575811,  // country
+        1.257642,  // admin1
+        -0.099921,  // admin2
+        0.142676,  // region
+        0.679439,  // water
+        0.563565,  // landform
+        1.239989,  // landmark
+        1.307802,  // capital
+        0.192212,  // adminSeat1
+        0.579563,  // adminSeat2
+        -0.492678,  // adminSeatLower
+        0.134390,  // section
+        -1.581624,  // alternateName
+        -0.018043,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.179248,  // adminPreferenceMatch
-        -0.205796,  // adminPreferenceMismatch
-        0.245343,  // localityPreferencePlace
-        0.761030,  // largestPopulation
-        0.981638,  // countryContext
-        2.468309,  // admin1Context
-        1.443834,  // containsContext
-        -0.634658,  // proximity
-        0.262278,  // qualifierInside
-        0.101636,  // qualifierContains
-        2.693953,  // noPopulation
-        1.231205,  // colocatedNear
-        0.566586,  // colocatedRegion
-        1.334785,  // seatOfSameNamedUnit
-        -0.381432,  // unitOfSameNamedSeat
+        0.721175,  // largestPopulation
+        0.921468,  // countryContext
+        2.389081,  // admin1Context
+        1.295930,  // containsContext
+        -0.614128,  // proximity
+        0.313340,  // qualifierInside
+        0.110533,  // qualifierContains
+        2.754818,  // noPopulation
+        1.278725,  // colocatedNear
+        0.445860,  // colocatedRegion
+        1.468536,  // seatOfSameNamedUnit
+        -0.234304,  // unitOfSameNamedSeat
     ]
 }
