@@ -23,7 +23,9 @@ struct NameSink {
 
     init(source: UInt8) { self.source = source }
 
-    mutating func add(_ name: UnsafeRawBufferPointer, entry: Int32, type: NameType) {
+    /// Adds a name. For a province (`stripUnitSuffix`), "Lugansk Oblast" also yields "Lugansk":
+    /// news writes the unit's bare name as often as its full one.
+    mutating func add(_ name: UnsafeRawBufferPointer, entry: Int32, type: NameType, stripUnitSuffix: Bool = false) {
         let utf8 = UnsafeBufferPointer(start: name.baseAddress?.assumingMemoryBound(to: UInt8.self), count: name.count)
         guard let key = NameKey.of(utf8: utf8, using: &tokenizer) else { return }
         var flags: NameFlags = []
@@ -46,6 +48,17 @@ struct NameSink {
             keyBytes.append(contentsOf: key.bytes)
         } else {
             keyBytes.append(contentsOf: key.bytes[..<length])
+        }
+        if stripUnitSuffix, key.tokenCount >= 2, let last = tokenizer.tokens.last,
+           WordClasses.english.classes(of: last.hash).contains(.admin1Suffix),
+           let space = key.bytes.lastIndex(of: 0x20) {
+            let base = key.bytes[..<space]
+            let hash = base.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
+            postings.append(PendingPosting(hash: IndexLayout.stored(hash), entry: entry, keyOffset: UInt32(keyBytes.count),
+                                           keyLength: UInt16(min(base.count, Int(UInt16.max))), caseSignature: 0,
+                                           type: .alternate, flags: flags, tokenCount: UInt8(clamping: key.tokenCount - 1),
+                                           source: source))
+            keyBytes.append(contentsOf: base.prefix(Int(UInt16.max)))
         }
     }
 

@@ -112,7 +112,7 @@ struct PlaceChunk {
 
             var type = NameType.primary
             forEachField(fields[10], separator: UInt8(ascii: "|")) { name in
-                names.add(name, entry: entry, type: type)
+                names.add(name, entry: entry, type: type, stripUnitSuffix: kind == .admin1)
                 type = .alternate
             }
             forEachField(fields[11], separator: UInt8(ascii: "|")) { abbreviation in

@@ -41,7 +41,10 @@ struct JSONLineRecord {
                     try scanner.expect(UInt8(ascii: ":"), "':'")
                     scanner.skipWhitespace()
                     if key == JSONLineRecord.textKey {
-                        guard scanner.peek() == UInt8(ascii: "\"") else { throw Problem.textNotString }
+                        guard let next = scanner.peek() else {
+                            throw Problem.malformed("malformed JSON: the line ends where a value should be (truncated?) at byte \(line.count + 1)")
+                        }
+                        guard next == UInt8(ascii: "\"") else { throw Problem.textNotString }
                         text.removeAll(keepingCapacity: true)
                         try scanner.readString(into: &text)
                         sawText = true

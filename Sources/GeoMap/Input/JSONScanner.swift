@@ -80,7 +80,7 @@ struct JSONScanner {
             out.append(byte)
             position += 1
         }
-        throw Failure.malformed("unterminated string", at: position)
+        throw Failure.malformed("the line ends inside a string (truncated?)", at: position)
     }
 
     private mutating func readHex4() throws -> UInt32 {
@@ -106,7 +106,7 @@ struct JSONScanner {
     mutating func skipValue(depth: Int = 0) throws -> Range<Int>? {
         guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: position) }
         skipWhitespace()
-        guard let byte = peek() else { throw Failure.malformed("expected a value", at: position) }
+        guard let byte = peek() else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: position) }
         switch byte {
         case UInt8(ascii: "\""):
             var scratch: [UInt8] = []

@@ -3,34 +3,34 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.851182,  // logPopulation
-        0.575811,  // country
-        1.257642,  // admin1
-        -0.099921,  // admin2
-        0.142676,  // region
-        0.679439,  // water
-        0.563565,  // landform
-        1.239989,  // landmark
-        1.307802,  // capital
-        0.192212,  // adminSeat1
-        0.579563,  // adminSeat2
-        -0.492678,  // adminSeatLower
-        0.134390,  // section
-        -1.581624,  // alternateName
-        -0.018043,  // abbreviationName
+        0.823143,  // logPopulation
+        0.596859,  // country
+        1.254784,  // admin1
+        -0.139475,  // admin2
+        0.133461,  // region
+        0.762762,  // water
+        0.537877,  // landform
+        1.231698,  // landmark
+        1.254878,  // capital
+        0.253760,  // adminSeat1
+        0.599018,  // adminSeat2
+        -0.480578,  // adminSeatLower
+        0.120108,  // section
+        -1.595126,  // alternateName
+        -0.016970,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.721175,  // largestPopulation
-        0.921468,  // countryContext
-        2.389081,  // admin1Context
-        1.295930,  // containsContext
-        -0.614128,  // proximity
-        0.313340,  // qualifierInside
-        0.110533,  // qualifierContains
-        2.754818,  // noPopulation
-        1.278725,  // colocatedNear
-        0.445860,  // colocatedRegion
-        1.468536,  // seatOfSameNamedUnit
-        -0.234304,  // unitOfSameNamedSeat
+        0.771576,  // largestPopulation
+        0.951650,  // countryContext
+        2.436872,  // admin1Context
+        1.359231,  // containsContext
+        -0.635563,  // proximity
+        0.282106,  // qualifierInside
+        0.125487,  // qualifierContains
+        2.758428,  // noPopulation
+        1.319794,  // colocatedNear
+        0.576958,  // colocatedRegion
+        1.238705,  // seatOfSameNamedUnit
+        -0.219363,  // unitOfSameNamedSeat
     ]
 }
