@@ -166,6 +166,12 @@ enum TemporaryFiles {
             let ignored = previous.__sigaction_handler.sa_handler.map { unsafeBitCast($0, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) } ?? false
             if !ignored { sigaction(signalNumber, &action, nil) }
         }
+        // A parent may have started us with these signals blocked (Foundation's Process does):
+        // then an interrupt would never arrive, neither to clean up nor to stop.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         return slots
     }()
     nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
