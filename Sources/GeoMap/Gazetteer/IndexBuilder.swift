@@ -47,7 +47,7 @@ struct IndexBuilder {
                 }
             }
         }
-        let parsed = chunks.map { $0! }
+        var parsed = chunks.map { $0! }
         chunks = []
 
         // Join the chunks in file order; the first malformed row (by line) fails the build.
@@ -88,11 +88,17 @@ struct IndexBuilder {
             }
             maxTokens = max(maxTokens, chunk.names.maxTokens)
         }
+        // Only the entry records and key bytes of the chunks are still needed (memory: the first
+        // use should not hold every posting twice).
+        let entryChunks = parsed.map(\.entries)
+        var keyChunks = parsed.map(\.names.keyBytes)
+        let demonymSource = UInt8(parsed.count)
+        parsed = []
         for (entry, key) in pendingAdmin1 {
             if let parent = admin1Keys[key] { admin1Parents.append((entry, parent)) }
         }
 
-        var demonymNames = NameSink(source: UInt8(parsed.count))
+        var demonymNames = NameSink(source: demonymSource)
         if GazetteerFiles.exists(files.demonyms) {
             let entryOfID = EntryFinder(ids: ids)
             let demonyms = try MappedFile(path: files.demonyms)
@@ -116,8 +122,11 @@ struct IndexBuilder {
         for (k, result) in lexicons.enumerated() {
             for hash in try result!.get() { lexicon[hash, default: []].insert(lexiconTasks[k].flag) }
         }
-        return assemble(entries: parsed.map(\.entries), admin1Parents: admin1Parents, postings: postings,
-                        keyBytes: parsed.map(\.names.keyBytes) + [demonymNames.keyBytes], maxTokens: maxTokens,
+        keyChunks.append(demonymNames.keyBytes)
+        demonymNames = NameSink(source: demonymSource)
+        var sorted = sortedByKey(postings)
+        postings = []
+        return assemble(entries: entryChunks, admin1Parents: admin1Parents, postings: &sorted, keyBytes: keyChunks, maxTokens: maxTokens,
                         lexicon: lexicon, countryEntries: countryEntries, fingerprint: fingerprint)
     }
 
@@ -158,12 +167,10 @@ struct IndexBuilder {
 
     // MARK: Assembling the index
 
+    /// The index bytes, from the entry records of the chunks in order and the postings sorted by key.
     private static func assemble(entries: [[UInt8]], admin1Parents: [(entry: Int32, parent: Int32)],
-                                 postings unsorted: [PendingPosting], keyBytes: [[UInt8]], maxTokens: Int,
+                                 postings: inout [PendingPosting], keyBytes: [[UInt8]], maxTokens: Int,
                                  lexicon: [UInt64: LexiconFlags], countryEntries: [Int32], fingerprint: UInt64) -> [UInt8] {
-        // Group postings by key; within a key by entry, then type, then the order they were added.
-        var postings = sortedByKey(unsorted)
-
         // Within a key, one posting per entry and type (primary and alternate names count as one),
         // compacted in place.
         var keptCount = 0
@@ -329,8 +336,9 @@ struct IndexBuilder {
         return out
     }
 
-    /// The postings ordered by (hash, entry, type), postings that tie keeping their order: a stable
-    /// scatter into buckets by the top bits of the hash, then a stable sort of each small bucket.
+    /// The postings grouped by key and ordered by (hash, entry, type), postings that tie keeping
+    /// the order they were added in: a stable scatter into buckets by the top bits of the hash,
+    /// then a stable sort of each small bucket.
     static func sortedByKey(_ postings: [PendingPosting]) -> [PendingPosting] {
         var bits = 1
         while bits < 20 && (1 << bits) * 4 < postings.count { bits += 1 }
