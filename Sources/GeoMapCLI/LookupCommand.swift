@@ -18,11 +18,18 @@ struct LookupCommand: ParsableCommand {
         Names match whatever their case, accents and apostrophes (Luhans'k = Luhansk); "X Oblast", \
         "X region" or "X County" ask for the admin unit X; a name of 8 letters or more also matches \
         names one letter away. An unknown name exits with status 1 and suggestions.
+
+        With --batch FILE (or - for standard input), looks up one name per line and prints a line \
+        per name: the name, then the best entry's id, kind, name and how it matched, or "-" when \
+        nothing matched.
         """
     )
 
     @Argument(help: "The place name.")
-    var name: String
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("Look up every line of this file (- for standard input) instead of one name.", valueName: "file"))
+    var batch: String?
 
     @Option(name: .long, help: ArgumentHelp("Only entries in this country (ISO 3166-1 alpha-2 code).", valueName: "CC"))
     var country: String?
@@ -39,7 +46,14 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the name is empty") }
+        switch (name, batch) {
+        case (nil, nil): throw ValidationError("give a place name (or --batch FILE)")
+        case (.some, .some): throw ValidationError("give either a place name or --batch, not both")
+        case (.some(let name), nil):
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the name is empty") }
+        case (nil, .some(let file)):
+            if file.isEmpty { throw ValidationError("--batch needs a file name") }
+        }
         if let country, CountryCode(country) == nil { throw ValidationError("--country takes a two-letter code such as UA") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -49,6 +63,11 @@ struct LookupCommand: ParsableCommand {
             let gazetteer = try gazetteerOptions.open()
             let lookup = PlaceLookup(gazetteer: gazetteer)
             let filter = PlaceLookup.Filter(country: country.flatMap(CountryCode.init), kinds: kind.map { [$0] })
+            if let batch {
+                try LookupBatch(lookup: lookup, filter: filter).run(path: batch)
+                return
+            }
+            let name = self.name ?? ""
             let candidates = lookup.candidates(for: name, filter: filter)
             guard !candidates.isEmpty else {
                 throw GeoMapError.noPlace(name: name, suggestions: lookup.suggestions(for: name))
