@@ -104,4 +104,16 @@ import Testing
         #expect(stdin.status == 1)
         #expect(stdin.stderrLines == ["geomap: warning: -:2: skipped: malformed JSON: the line ends where a value should be (truncated?) at byte 9", "geomap: processed 1, skipped 1"])
     }
+
+    @Test func theHelpSaysWhatHappensToDuplicateIds() throws {
+        guard BadInput.executable != nil else {
+            print("skipped: the geomap binary is not beside the test bundle")
+            return
+        }
+        let help = try BadInput.geomap(["extract", "--help"])
+        #expect(help.status == 0)
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("a record whose \"id\" was already seen (the first one is kept, later ones are skipped)"))
+        #expect(words.contains("\"processed N, skipped M\""))
+    }
 }
