@@ -1,7 +1,7 @@
 /// How one Unicode scalar takes part in a name key: as letters (folded to lower case without
 /// diacritics), as an apostrophe, a hyphen, a period, white space or other punctuation.
-enum ScalarRole: Equatable {
-    case letters        // fold bytes are in `ScalarFolding.foldedBytes`
+enum ScalarRole: UInt8, Equatable {
+    case letters        // fold bytes are in `FoldTable.bytes`, or the scalar's own
     case digit
     case apostrophe
     case hyphen
@@ -11,48 +11,60 @@ enum ScalarRole: Equatable {
     case punctuation
 }
 
+/// What the tokenizer needs to know of a non-ASCII scalar.
+struct NonASCIIScalar {
+    var role: ScalarRole
+    /// Offset of the folded bytes in `FoldTable.bytes`, or -1 when the scalar folds to itself.
+    var foldOffset: Int
+    var foldLength: Int
+    var isUpper: Bool
+}
+
 enum ScalarFolding {
-    /// The role of an ASCII byte, precomputed.
-    static let asciiRoles: [ScalarRole] = (0..<128).map { byte -> ScalarRole in
-        switch UInt8(byte) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letters
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
-        case UInt8(ascii: "'"), UInt8(ascii: "`"): return .apostrophe
-        case UInt8(ascii: "-"): return .hyphen
-        case UInt8(ascii: "."): return .period
-        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return .newline
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C: return .space
-        case 0..<32, 127: return .space
+    /// The role of an ASCII byte.
+    @inline(__always)
+    static func asciiRole(_ byte: UInt8) -> ScalarRole {
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A: return .letters
+        case 0x30...0x39: return .digit
+        case 0x27, 0x60: return .apostrophe                 // ' `
+        case 0x2D: return .hyphen
+        case 0x2E: return .period
+        case 0x0A, 0x0D: return .newline
+        case 0x00...0x1F, 0x20, 0x7F: return .space
         default: return .punctuation
         }
     }
 
-    /// The role of a non-ASCII scalar, and where its folded bytes are in `FoldTable.bytes`
-    /// (for scalars outside the table's ranges that are letters, the scalar keeps its own bytes).
-    @inline(__always)
-    static func role(ofNonASCII scalar: UInt32) -> (role: ScalarRole, foldOffset: Int, foldLength: Int) {
+    /// The role of a non-ASCII scalar, where its folded bytes are, and its case.
+    static func describe(nonASCII scalar: UInt32) -> NonASCIIScalar {
         for range in FoldTable.ranges where scalar >= range.lower && scalar < range.upper {
             let index = range.base + Int(scalar - range.lower)
             let offset = Int(FoldTable.offsets[index])
-            if offset == 0xFFFF { return (.punctuation, 0, 0) }
+            if offset == 0xFFFF { return NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false) }
             let length = Int(FoldTable.lengths[index])
             if length == 1 {
                 switch FoldTable.bytes[offset] {
-                case UInt8(ascii: "'"): return (.apostrophe, 0, 0)
-                case UInt8(ascii: "-"): return (.hyphen, 0, 0)
+                case UInt8(ascii: "'"): return NonASCIIScalar(role: .apostrophe, foldOffset: 0, foldLength: 0, isUpper: false)
+                case UInt8(ascii: "-"): return NonASCIIScalar(role: .hyphen, foldOffset: 0, foldLength: 0, isUpper: false)
                 case UInt8(ascii: " "):
-                    return (scalar == 0x2028 || scalar == 0x2029 || scalar == 0x85 ? .newline : .space, 0, 0)
+                    let lineBreak = scalar == 0x2028 || scalar == 0x2029 || scalar == 0x85
+                    return NonASCIIScalar(role: lineBreak ? .newline : .space, foldOffset: 0, foldLength: 0, isUpper: false)
                 default: break
                 }
             }
-            return (.letters, offset, length)
+            return NonASCIIScalar(role: .letters, foldOffset: offset, foldLength: length, isUpper: FoldTable.upper[index] != 0)
         }
-        if scalar == 0xFEFF || scalar == 0x3000 { return (.space, 0, 0) }
-        guard let unicode = Unicode.Scalar(scalar) else { return (.punctuation, 0, 0) }
+        if scalar == 0xFEFF || scalar == 0x3000 { return NonASCIIScalar(role: .space, foldOffset: 0, foldLength: 0, isUpper: false) }
+        guard let unicode = Unicode.Scalar(scalar) else {
+            return NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
+        }
         let properties = unicode.properties
-        if properties.isAlphabetic { return (.letters, -1, 0) }
-        if properties.numericType != nil { return (.digit, -1, 0) }
-        if properties.isWhitespace { return (.space, 0, 0) }
-        return (.punctuation, 0, 0)
+        if properties.isAlphabetic {
+            return NonASCIIScalar(role: .letters, foldOffset: -1, foldLength: 0, isUpper: properties.isUppercase)
+        }
+        if properties.numericType != nil { return NonASCIIScalar(role: .digit, foldOffset: -1, foldLength: 0, isUpper: false) }
+        if properties.isWhitespace { return NonASCIIScalar(role: .space, foldOffset: 0, foldLength: 0, isUpper: false) }
+        return NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
     }
 }

@@ -7,20 +7,31 @@
 /// is kept in its `gap`, and sentence starts are marked there too.
 public struct Tokenizer: Sendable {
     public private(set) var tokens: [Token] = []
-    /// Folded bytes of all tokens, each token's at `foldStart..<foldEnd`.
+    /// Folded bytes of all tokens, each token's at `foldStart..<foldEnd`. The array is a reused
+    /// buffer: only `0..<foldedCount` belongs to the current text.
     public private(set) var folded: [UInt8] = []
+    public private(set) var foldedCount = 0
+
+    /// Folded text is at most this many times as long as the text (see Scripts/generate-fold-table).
+    static let maximumExpansion = 3
 
     public init() {
         tokens.reserveCapacity(1024)
-        folded.reserveCapacity(8192)
     }
 
     /// Tokenises `text`, which must be valid UTF-8.
     public mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
         tokens.removeAll(keepingCapacity: true)
-        folded.removeAll(keepingCapacity: true)
-        var scanner = Scanner(text: text)
-        scanner.run(into: &tokens, folded: &folded)
+        let bound = text.count * Tokenizer.maximumExpansion + 16
+        if folded.count < bound { folded = [UInt8](repeating: 0, count: max(bound, 8192)) }
+        var tokens = self.tokens
+        self.tokens = []
+        foldedCount = folded.withUnsafeMutableBufferPointer { out in
+            var scanner = Scanner(text: text, out: out.baseAddress!)
+            scanner.run(into: &tokens)
+            return scanner.written
+        }
+        self.tokens = tokens
     }
 
     /// The folded bytes of one token.
@@ -47,49 +58,75 @@ private let nonTerminalAbbreviations: Set<UInt64> = Set([
 
 /// Token-level synonyms applied to folded tokens, so that `St. Petersburg` and `Saint Petersburg`
 /// have one key.
-private let tokenRewrites: [(from: [UInt8], to: [UInt8])] = [
-    (Array("st".utf8), Array("saint".utf8)),
-    (Array("ste".utf8), Array("sainte".utf8)),
-    (Array("mt".utf8), Array("mount".utf8)),
-    (Array("ft".utf8), Array("fort".utf8)),
-]
+/// The replacement for a folded token of two or three bytes, if it has one.
+@inline(__always)
+private func tokenRewrite(_ bytes: UnsafePointer<UInt8>, length: Int) -> StaticString? {
+    switch (length, bytes[0], bytes[1]) {
+    case (2, 0x73, 0x74): return "saint"                              // st
+    case (3, 0x73, 0x74) where bytes[2] == 0x65: return "sainte"      // ste
+    case (2, 0x6D, 0x74): return "mount"                              // mt
+    case (2, 0x66, 0x74): return "fort"                               // ft
+    default: return nil
+    }
+}
 
 private struct Scanner {
     let text: UnsafeBufferPointer<UInt8>
+    /// Where folded bytes go; the caller sized it for the whole text.
+    let out: UnsafeMutablePointer<UInt8>
+    var written = 0
     var index = 0
     var charIndex = 0
     var gap: TokenGap = [.sentenceStart]
     var newlinesInGap = 0
     var tagged = false
 
-    init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
+    init(text: UnsafeBufferPointer<UInt8>, out: UnsafeMutablePointer<UInt8>) {
+        self.text = text
+        self.out = out
+    }
 
-    /// The role of the scalar at `position` and its length, without consuming it.
     @inline(__always)
-    func peek(_ position: Int) -> (role: ScalarRole, scalar: UInt32, length: Int, foldOffset: Int, foldLength: Int) {
+    func role(at position: Int) -> ScalarRole {
         let byte = text[position]
-        if byte < 0x80 { return (ScalarFolding.asciiRoles[Int(byte)], UInt32(byte), 1, 0, 0) }
-        let (scalar, length) = decodeScalar(text, at: position)
-        let (role, offset, foldLength) = ScalarFolding.role(ofNonASCII: scalar)
-        return (role, scalar, length, offset, foldLength)
+        if byte < 0x80 { return ScalarFolding.asciiRole(byte) }
+        return ScalarFolding.describe(nonASCII: decodeScalar(text, at: position).scalar).role
     }
 
     @inline(__always)
     func isWordScalar(at position: Int) -> Bool {
         guard position < text.count else { return false }
-        let role = peek(position).role
+        let role = role(at: position)
         return role == .letters || role == .digit
     }
 
-    mutating func run(into tokens: inout [Token], folded: inout [UInt8]) {
+    @inline(__always)
+    mutating func emit(_ byte: UInt8) {
+        out[written] = byte
+        written += 1
+    }
+
+    mutating func run(into tokens: inout [Token]) {
         while index < text.count {
-            let next = peek(index)
-            switch next.role {
-            case .letters, .digit:
-                scanToken(into: &tokens, folded: &folded)
-            default:
-                noteSeparator(next.role, scalar: next.scalar)
-                index += next.length
+            let byte = text[index]
+            if byte < 0x80 {
+                let role = ScalarFolding.asciiRole(byte)
+                if role == .letters || role == .digit {
+                    scanToken(into: &tokens)
+                } else {
+                    noteSeparator(role, scalar: UInt32(byte))
+                    index += 1
+                    charIndex += 1
+                }
+                continue
+            }
+            let (scalar, length) = decodeScalar(text, at: index)
+            let role = ScalarFolding.describe(nonASCII: scalar).role
+            if role == .letters || role == .digit {
+                scanToken(into: &tokens)
+            } else {
+                noteSeparator(role, scalar: scalar)
+                index += length
                 charIndex += 1
             }
         }
@@ -124,78 +161,112 @@ private struct Scanner {
         tagged = false
     }
 
-    mutating func scanToken(into tokens: inout [Token], folded: inout [UInt8]) {
+    mutating func scanToken(into tokens: inout [Token]) {
+        // Locals, not stored properties: writes through `out` could alias `self`, which would make
+        // the compiler reload every field after every byte.
+        let text = self.text, out = self.out, count = text.count
+        var index = self.index, charIndex = self.charIndex, written = self.written
         let byteStart = index
         let charStart = charIndex
-        let foldStart = folded.count
+        let foldStart = written
         var shape: TokenShape = tagged ? [.tagged] : []
         var letters = 0
         var upperLetters = 0
         var lettersSincePeriod = 0
-        var firstLetterSeen = false
+        var possessive = false
 
-        scanning: while index < text.count {
-            let next = peek(index)
-            switch next.role {
+        scanning: while index < count {
+            let byte = text[index]
+            // ASCII letters and digits, the bulk of most texts.
+            if byte &- 0x61 < 26 {
+                out[written] = byte
+                written &+= 1
+                letters &+= 1
+                lettersSincePeriod &+= 1
+                index &+= 1
+                charIndex &+= 1
+                continue
+            }
+            if byte &- 0x41 < 26 {
+                out[written] = byte | 0x20
+                written &+= 1
+                if letters == 0 { shape.insert(.capitalized) } else if !shape.contains(.initialism) { shape.insert(.innerCapital) }
+                letters &+= 1
+                upperLetters &+= 1
+                lettersSincePeriod &+= 1
+                index &+= 1
+                charIndex &+= 1
+                continue
+            }
+            if byte &- 0x30 < 10 {
+                shape.insert(.hasDigit)
+                out[written] = byte
+                written &+= 1
+                index &+= 1
+                charIndex &+= 1
+                continue
+            }
+            let scalarRole: ScalarRole
+            var length = 1
+            var described = NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
+            if byte < 0x80 {
+                scalarRole = ScalarFolding.asciiRole(byte)
+            } else {
+                let decoded = decodeScalar(text, at: index)
+                length = decoded.length
+                described = ScalarFolding.describe(nonASCII: decoded.scalar)
+                scalarRole = described.role
+            }
+            switch scalarRole {
             case .letters:
-                let upper: Bool
-                if next.scalar < 0x80 {
-                    let byte = UInt8(next.scalar)
-                    upper = byte >= 0x41 && byte <= 0x5A
-                    folded.append(upper ? byte | 0x20 : byte)
+                shape.insert(.nonASCII)
+                if described.foldOffset >= 0 {
+                    for k in 0..<described.foldLength {
+                        out[written] = FoldTable.bytes[described.foldOffset + k]
+                        written += 1
+                    }
                 } else {
-                    shape.insert(.nonASCII)
-                    upper = Unicode.Scalar(next.scalar)?.properties.isUppercase ?? false
-                    if next.foldOffset >= 0 {
-                        for k in 0..<next.foldLength { folded.append(FoldTable.bytes[next.foldOffset + k]) }
-                    } else {
-                        folded.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<(index + next.length)]))
+                    for k in index..<(index + length) {
+                        out[written] = text[k]
+                        written += 1
                     }
                 }
-                if next.foldLength > 0 || next.scalar < 0x80 || next.foldOffset < 0 {
-                    if !firstLetterSeen {
-                        firstLetterSeen = true
-                        if upper { shape.insert(.capitalized) }
-                    } else if upper && !shape.contains(.initialism) {
+                // A combining mark folds to nothing and is no letter of its own.
+                if described.foldLength > 0 || described.foldOffset < 0 {
+                    if letters == 0 {
+                        if described.isUpper { shape.insert(.capitalized) }
+                    } else if described.isUpper && !shape.contains(.initialism) {
                         shape.insert(.innerCapital)
                     }
                     letters += 1
                     lettersSincePeriod += 1
-                    if upper { upperLetters += 1 }
+                    if described.isUpper { upperLetters += 1 }
                 }
-                index += next.length
+                index += length
                 charIndex += 1
             case .digit:
                 shape.insert(.hasDigit)
-                if next.scalar < 0x80 { folded.append(UInt8(next.scalar)) }
-                else { folded.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<(index + next.length)])) }
-                index += next.length
+                for k in index..<(index + length) {
+                    out[written] = text[k]
+                    written += 1
+                }
+                index += length
                 charIndex += 1
             case .apostrophe:
-                let after = index + next.length
+                let after = index + length
                 guard isWordScalar(at: after) else { break scanning }
-                let following = peek(after)
-                if following.scalar == 0x73 || following.scalar == 0x53 {  // 's' or 'S'
-                    let afterS = after + 1
-                    if !isWordScalar(at: afterS) {
-                        // A possessive: the token ends before the apostrophe; skip "'s".
-                        shape.insert(.possessive)
-                        let end = index
-                        let endChar = charIndex
-                        index = afterS
-                        charIndex += 2
-                        finish(byteStart: byteStart, byteEnd: end, charStart: charStart, charEnd: endChar,
-                               foldStart: foldStart, shape: shape, letters: letters, upper: upperLetters,
-                               tokens: &tokens, folded: &folded)
-                        return
-                    }
+                let following = text[after]
+                if (following == 0x73 || following == 0x53) && !isWordScalar(at: after + 1) {
+                    // A possessive (`Moscow's`): the token ends before the apostrophe; "'s" is skipped.
+                    possessive = true
+                    break scanning
                 }
                 shape.insert(.apostrophe)
                 index = after
                 charIndex += 1
             case .period:
                 let after = index + 1
-                if lettersSincePeriod <= 3, lettersSincePeriod > 0, after < text.count, peek(after).role == .letters {
+                if lettersSincePeriod <= 3, lettersSincePeriod > 0, after < count, role(at: after) == .letters {
                     shape.insert(.initialism)
                     lettersSincePeriod = 0
                     index = after
@@ -209,7 +280,12 @@ private struct Scanner {
         }
         var byteEnd = index
         var charEnd = charIndex
-        if index < text.count, text[index] == UInt8(ascii: ".") {
+        if possessive {
+            shape.insert(.possessive)
+            index += 2    // the apostrophe (one scalar) and the s
+            if text[byteEnd] >= 0x80 { index += decodeScalar(text, at: byteEnd).length - 1 }
+            charIndex += 2
+        } else if index < count, text[index] == UInt8(ascii: ".") {
             shape.insert(.trailingPeriod)
             if shape.contains(.initialism) {
                 // "U.S." keeps its last period.
@@ -219,33 +295,27 @@ private struct Scanner {
                 charIndex += 1
             }
         }
+        self.index = index
+        self.charIndex = charIndex
+        self.written = written
         finish(byteStart: byteStart, byteEnd: byteEnd, charStart: charStart, charEnd: charEnd,
-               foldStart: foldStart, shape: shape, letters: letters, upper: upperLetters,
-               tokens: &tokens, folded: &folded)
+               foldStart: foldStart, shape: shape, letters: letters, upper: upperLetters, tokens: &tokens)
     }
 
     mutating func finish(byteStart: Int, byteEnd: Int, charStart: Int, charEnd: Int, foldStart: Int,
-                         shape inShape: TokenShape, letters: Int, upper: Int,
-                         tokens: inout [Token], folded: inout [UInt8]) {
+                         shape inShape: TokenShape, letters: Int, upper: Int, tokens: inout [Token]) {
         var shape = inShape
         if letters > 0 { shape.insert(.hasLetter) }
-        if letters >= 2 && upper == letters { shape.insert(.allCaps) }
-        if letters >= 2 && upper == letters { shape.remove(.innerCapital) }
-        let length = folded.count - foldStart
-        if length <= 3 {
-            for rewrite in tokenRewrites where rewrite.from.count == length {
-                var same = true
-                for k in 0..<length where folded[foldStart + k] != rewrite.from[k] { same = false; break }
-                if same {
-                    folded.removeLast(length)
-                    folded.append(contentsOf: rewrite.to)
-                    break
-                }
-            }
+        if letters >= 2 && upper == letters {
+            shape.insert(.allCaps)
+            shape.remove(.innerCapital)
         }
-        let hash = folded.withUnsafeBufferPointer {
-            NameHash.add(UnsafeBufferPointer(rebasing: $0[foldStart...]), to: NameHash.seed)
+        let length = written - foldStart
+        if length == 2 || length == 3, let replacement = tokenRewrite(out + foldStart, length: length) {
+            written = foldStart
+            for k in 0..<replacement.utf8CodeUnitCount { emit(replacement.utf8Start[k]) }
         }
+        let hash = NameHash.add(UnsafeBufferPointer(start: out + foldStart, count: written - foldStart), to: NameHash.seed)
         var gap = self.gap
         if let previous = tokens.last {
             if gap.contains(.newline) {
@@ -263,7 +333,7 @@ private struct Scanner {
         if gap.isEmpty { gap = [.none] }
         tokens.append(Token(byteStart: Int32(byteStart), byteEnd: Int32(byteEnd),
                             charStart: Int32(charStart), charEnd: Int32(charEnd),
-                            foldStart: Int32(foldStart), foldEnd: Int32(folded.count),
+                            foldStart: Int32(foldStart), foldEnd: Int32(written),
                             hash: hash, shape: shape, gap: gap))
         self.gap = []
         newlinesInGap = 0
