@@ -94,7 +94,9 @@ public struct Geoparser: Sendable {
         }
         var byteEnd = Int(tokens[end - 1].byteEnd)
         // Keep the sentence's closing punctuation, up to the next white space.
-        while !clipped, byteEnd < text.count, byteEnd - anchor < 2 * Geoparser.sentenceContextBytes, text[byteEnd] != 0x20, text[byteEnd] != 0x0A, text[byteEnd] != 0x0D,
+        // (At most to twice the context, and only ever to the start of a scalar.)
+        while !clipped, byteEnd < text.count, byteEnd - anchor < 2 * Geoparser.sentenceContextBytes || !isScalarStart(text[byteEnd]),
+              text[byteEnd] != 0x20, text[byteEnd] != 0x0A, text[byteEnd] != 0x0D,
               byteEnd < (end < tokens.count ? Int(tokens[end].byteStart) : text.count) {
             byteEnd += 1
         }
