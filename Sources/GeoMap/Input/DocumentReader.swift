@@ -77,7 +77,17 @@ public final class DocumentReader {
             }
             guard let path = pending.popLast() else { return nil }
             if format.resolved(for: path) == .jsonl {
-                do { lines = try LineReader(path: path) } catch {
+                do {
+                    let reader = try LineReader(path: path)
+                    var head = try reader.head(8192)
+                    if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
+                    if let kind = DocumentReader.binaryKind(head[...]) {
+                        warn("\(path): skipped: binary file (\(kind)), not JSON Lines")
+                        skipped += 1
+                    } else {
+                        lines = reader
+                    }
+                } catch {
                     warn("\(error)")
                     skipped += 1
                 }

@@ -54,6 +54,12 @@ final class LineReader {
         }
     }
 
+    /// Up to `count` bytes from the start of the input, read ahead without consuming them.
+    func head(_ count: Int) throws -> [UInt8] {
+        while end - start < count && !atEOF { try fill() }
+        return Array(buffer[start..<min(end, start + count)])
+    }
+
     private func fill() throws {
         if start > 0 {
             let remaining = end - start

@@ -62,6 +62,17 @@ import Testing
         #expect(result.warnings == ["\(directory)/two.jsonl:1: skipped: duplicate id \"7\" (first on \(directory)/one.jsonl:1)"])
     }
 
+    @Test func aBinaryFileReadAsJSONLinesIsOneWarningNotOnePerLine() throws {
+        let directory = BadInput.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var bytes: [UInt8] = [0x1F, 0x8B, 0x08, 0x00]
+        for k in 0..<2000 { bytes.append(UInt8(truncatingIfNeeded: k &* 37)) }
+        BadInput.write(bytes, to: directory + "/corpus.jsonl")
+        let result = try BadInput.extract([directory + "/corpus.jsonl"])
+        #expect(result.processed == 0 && result.skipped == 1)
+        #expect(result.warnings == ["\(directory)/corpus.jsonl: skipped: binary file (gzip), not JSON Lines"])
+    }
+
     @Test func outputIsByteIdenticalForAnyNumberOfJobs() throws {
         let directory = BadInput.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
