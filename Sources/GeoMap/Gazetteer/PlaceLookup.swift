@@ -59,6 +59,7 @@ public struct PlaceLookup: Sendable {
                 add(gazetteer.postings(forKeyHash: hash), match: .fuzzy, preference: .none, filter: filter, into: &found)
             }
         }
+        preferSeatsOfSameNamedUnits(&found)
         return found.sorted { a, b in a.score != b.score ? a.score > b.score : gazetteer.id(a.entry) < gazetteer.id(b.entry) }
     }
 
@@ -107,9 +108,24 @@ public struct PlaceLookup: Sendable {
         }
     }
 
+    /// Moscow the city and Moscow the federal city, Kaliningrad and its oblast: the resolver's
+    /// weights for a seat and its same-named unit apply here too, so both rank alike.
+    private func preferSeatsOfSameNamedUnits(_ found: inout [Candidate]) {
+        for k in found.indices where gazetteer.kind(found[k].entry) == .place {
+            let seat = found[k].entry
+            let feature = gazetteer.feature(seat)
+            guard feature == .capital || feature == .adminSeat1, let unit = gazetteer.admin1Entry(seat),
+                  let u = found.firstIndex(where: { $0.entry == unit && $0.match == found[k].match }) else { continue }
+            found[k].score += model[.seatOfSameNamedUnit]
+            found[u].score += model[.unitOfSameNamedSeat]
+        }
+    }
+
     /// How prominent an entry is on its own: kind, rank and population.
     public func importance(_ entry: Int32) -> Double {
-        var score = model[.logPopulation] * log10(Double(gazetteer.population(entry)) + 1)
+        let population = gazetteer.population(entry)
+        var score = model[.logPopulation] * log10(Double(population) + 1)
+        if population == 0 { score += model[.noPopulation] }
         switch gazetteer.kind(entry) {
         case .country: score += model[.country]
         case .admin1: score += model[.admin1]
