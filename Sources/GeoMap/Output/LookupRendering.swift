@@ -10,19 +10,7 @@ public enum LookupRendering {
                          decimal(fields.lat), decimal(fields.lon), String(fields.population),
                          fields.hasShape ? "yes" : "no", candidate.match.rawValue, others])
         }
-        var widths = [Int](repeating: 0, count: rows[0].count)
-        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
-        var text = ""
-        for row in rows {
-            var line = ""
-            for (k, cell) in row.enumerated() {
-                line += cell
-                if k < row.count - 1 { line += String(repeating: " ", count: widths[k] - cell.count + 2) }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            text += line + "\n"
-        }
-        return text
+        return TextTable.render(rows)
     }
 
     public static func json(_ candidates: [PlaceLookup.Candidate], gazetteer: Gazetteer) -> String {

@@ -34,17 +34,7 @@ struct TableFormat {
             row.append(mention.runnerUp.map { gazetteer.name($0) + " (" + format(mention.runnerUpProbability, places: 2) + ")" } ?? "")
             rows.append(row)
         }
-        var widths = [Int](repeating: 0, count: 11)
-        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
-        for row in rows {
-            var line = ""
-            for (k, cell) in row.enumerated() {
-                line += cell
-                if k < row.count - 1 { line += String(repeating: " ", count: widths[k] - cell.count + 2) }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out.bytes.append(contentsOf: Array((line + "\n").utf8))
-        }
+        out.bytes.append(contentsOf: Array(TextTable.render(rows).utf8))
     }
 
     func end(summary: ArticleSummary, to out: inout JSONBytes) {

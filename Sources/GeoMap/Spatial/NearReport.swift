@@ -10,20 +10,8 @@ public enum NearReport {
                          entry.kind.description, entry.country, entry.admin1, String(entry.population), String(entry.id)])
         }
         if neighbours.isEmpty { return text + "(nothing)\n" }
-        var widths = [Int](repeating: 0, count: rows[0].count)
-        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
-        for row in rows {
-            var line = ""
-            for (k, cell) in row.enumerated() {
-                // Numbers right-aligned, words left-aligned.
-                let padding = String(repeating: " ", count: widths[k] - cell.count)
-                line += k == 0 ? padding + cell : cell + (k < row.count - 1 ? padding : "")
-                if k < row.count - 1 { line += "  " }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            text += line + "\n"
-        }
-        return text
+        // Distances right-aligned, words left-aligned.
+        return text + TextTable.render(rows, rightAligned: [0])
     }
 
     public static func json(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) -> String {
