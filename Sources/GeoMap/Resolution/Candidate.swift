@@ -17,6 +17,11 @@ struct Candidate {
     var prior: Double
     var score: Double
     var probability: Double
+    /// Where the candidate adds its mass in `ContextMasses`, or -1.
+    var countrySlot: Int32 = -1
+    var admin1Slot: Int32 = -1
+    /// For a country or admin-1 unit: its list in `ContainerMembers`, or -1.
+    var containerList: Int32 = -1
 }
 
 /// Great-circle helpers on unit vectors.

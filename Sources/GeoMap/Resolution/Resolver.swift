@@ -19,9 +19,15 @@ struct Resolver {
     private(set) var features: [Double] = []
     private var groups: [Group] = []
     private(set) var groupOfMention: [Int32] = []
-    private var countryMass = [Double](repeating: 0, count: IndexLayout.countryTableCount)
-    private var touchedCountries: [Int] = []
-    private var admin1Mass: [(entry: Int32, mass: Double)] = []
+    private var groupTable = GroupTable()
+    /// `X, Y`: the groups that qualify each group, and the groups each group qualifies.
+    private var qualifiers = GroupLinks()
+    private var qualified = GroupLinks()
+    private var masses = ContextMasses()
+    private var containers = ContainerMembers()
+    /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors.
+    private var top: [Int] = []
+    private var topX: [Double] = [], topY: [Double] = [], topZ: [Double] = []
 
     /// Mentions with the same name, role and asked-for kind: one sense per name per article.
     struct Group {
@@ -32,12 +38,9 @@ struct Resolver {
         var candidateEnd: Int
         var mentionCount: Int
         var weight: Double
-        /// The group's own contribution to the context, subtracted when scoring it.
-        var countryShare: [(Int, Double)] = []
-        var admin1Share: [(Int32, Double)] = []
         var vector: (Double, Double, Double) = (0, 0, 0)
-        var qualifierGroups: [Int] = []
-        var qualifiedGroups: [Int] = []
+        var topStart = 0
+        var topEnd = 0
     }
 
     init(gazetteer: Gazetteer, model: ResolutionModel) {
@@ -50,9 +53,13 @@ struct Resolver {
         features.removeAll(keepingCapacity: true)
         groups.removeAll(keepingCapacity: true)
         groupOfMention.removeAll(keepingCapacity: true)
+        groupTable.removeAll()
         buildGroups(mentions)
         linkQualifiers(mentions)
         scoreColocation()
+        masses.removeAll()
+        for g in groups.indices { masses.assignSlots(&candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
+        containers.build(&candidates)
         for _ in 0..<Resolver.rounds {
             computeContext()
             rescore()
@@ -64,9 +71,7 @@ struct Resolver {
 
     private mutating func buildGroups(_ mentions: [Mention]) {
         for mention in mentions {
-            if let existing = groups.firstIndex(where: {
-                $0.key == mention.keyHash && $0.role == mention.role && $0.preference == mention.adminPreference
-            }) {
+            if let existing = groupTable.find(mention.keyHash, mention.role, mention.adminPreference, in: groups) {
                 groups[existing].mentionCount += 1
                 groupOfMention.append(Int32(existing))
                 continue
@@ -76,6 +81,7 @@ struct Resolver {
             groups.append(Group(key: mention.keyHash, role: mention.role, preference: mention.adminPreference,
                                 candidateStart: start, candidateEnd: candidates.count, mentionCount: 1,
                                 weight: mention.role == .demonym ? 0.5 : 1))
+            groupTable.insert(groups.count - 1, in: groups)
             groupOfMention.append(Int32(groups.count - 1))
         }
         for g in groups.indices {
@@ -113,18 +119,23 @@ struct Resolver {
                                       nameType: posting.type, nameFlags: posting.flags,
                                       x: vector.0, y: vector.1, z: vector.2, prior: 0, score: 0, probability: 0)
             if candidate.kind == .admin1 { candidate.admin1 = entry }
-            var row = [Double](repeating: 0, count: width)
-            priorFeatures(candidate, into: &row)
-            candidate.prior = dot(row)
+            // The row is written after the rows of the candidates so far: in place if the candidate
+            // is kept as a new one.
+            let row = features.count
+            features.append(contentsOf: repeatElement(0, count: width))
+            priorFeatures(candidate, row: row)
+            candidate.prior = dot(row: row)
             candidate.score = candidate.prior
             if candidates.count - start < Resolver.maxCandidates {
                 candidates.append(candidate)
-                features.append(contentsOf: row)
-            } else if let weakest = candidates[start...].indices.min(by: { candidates[$0].prior < candidates[$1].prior }),
-                      candidates[weakest].prior < candidate.prior {
-                candidates[weakest] = candidate
-                for k in 0..<width { features[weakest * width + k] = row[k] }
+                continue
             }
+            if let weakest = candidates[start...].indices.min(by: { candidates[$0].prior < candidates[$1].prior }),
+               candidates[weakest].prior < candidate.prior {
+                candidates[weakest] = candidate
+                for k in 0..<width { features[weakest * width + k] = features[row + k] }
+            }
+            features.removeLast(width)
         }
     }
 
@@ -135,14 +146,14 @@ struct Resolver {
         return (posting.type == .demonym) == (mention.role == .demonym)
     }
 
-    private func dot(_ row: [Double]) -> Double {
+    private func dot(row: Int) -> Double {
         var sum = 0.0
-        for k in 0..<row.count { sum += model.weights[k] * row[k] }
+        for k in 0..<Resolver.featureCount { sum += model.weights[k] * features[row + k] }
         return sum
     }
 
-    private func priorFeatures(_ c: Candidate, into row: inout [Double]) {
-        func set(_ feature: CandidateFeature, _ value: Double) { row[feature.rawValue] = value }
+    private mutating func priorFeatures(_ c: Candidate, row: Int) {
+        func set(_ feature: CandidateFeature, _ value: Double) { features[row + feature.rawValue] = value }
         set(.logPopulation, log10(Double(c.population) + 1))
         set(.noPopulation, c.population == 0 ? 1 : 0)
         switch c.kind {
@@ -228,27 +239,24 @@ struct Resolver {
     /// strongest candidates of each mention take part, which bounds the pairs to compare.
     private mutating func scoreColocation() {
         guard groups.count > 1 else { return }
-        var top: [[Int]] = []
-        top.reserveCapacity(groups.count)
-        for group in groups {
-            let local = (group.candidateStart..<group.candidateEnd).filter { Resolver.isLocal(candidates[$0].kind) }
-            top.append(Array(local.sorted { candidates[$0].prior > candidates[$1].prior }.prefix(Resolver.colocationCandidates)))
-        }
+        collectTopCandidates()
         let width = Resolver.featureCount
         for g in groups.indices {
-            for k in top[g] {
-                let c = candidates[k]
-                var near = 0.0, region = 0.0
+            for t in groups[g].topStart..<groups[g].topEnd {
+                let k = top[t]
+                let x = topX[t], y = topY[t], z = topZ[t]
+                var near = 0, region = 0
                 for other in groups.indices where other != g && groups[other].key != groups[g].key {
+                    // Only whether the nearest candidate is within each radius counts.
                     var best = -1.0
-                    for j in top[other] {
-                        let o = candidates[j]
-                        best = max(best, c.x * o.x + c.y * o.y + c.z * o.z)
+                    for j in groups[other].topStart..<groups[other].topEnd {
+                        best = max(best, x * topX[j] + y * topY[j] + z * topZ[j])
+                        if best >= Resolver.nearDot { break }
                     }
                     if best >= Resolver.nearDot { near += 1 }
                     if best >= Resolver.regionDot { region += 1 }
                 }
-                let nearValue = log1p(near), regionValue = log1p(region)
+                let nearValue = Resolver.log1pOfCount(near), regionValue = Resolver.log1pOfCount(region)
                 features[k * width + CandidateFeature.colocatedNear.rawValue] = nearValue
                 features[k * width + CandidateFeature.colocatedRegion.rawValue] = regionValue
                 candidates[k].prior += model[.colocatedNear] * nearValue + model[.colocatedRegion] * regionValue
@@ -258,53 +266,72 @@ struct Resolver {
         }
     }
 
+    /// Each group's strongest local candidates by prior, at most `colocationCandidates`, ties in
+    /// candidate order.
+    private mutating func collectTopCandidates() {
+        top.removeAll(keepingCapacity: true)
+        for g in groups.indices {
+            let first = top.count
+            for k in groups[g].candidateStart..<groups[g].candidateEnd where Resolver.isLocal(candidates[k].kind) {
+                let prior = candidates[k].prior
+                var position = top.count
+                while position > first && candidates[top[position - 1]].prior < prior { position -= 1 }
+                if position - first >= Resolver.colocationCandidates { continue }
+                top.insert(k, at: position)
+                if top.count - first > Resolver.colocationCandidates { top.removeLast() }
+            }
+            groups[g].topStart = first
+            groups[g].topEnd = top.count
+        }
+        topX.removeAll(keepingCapacity: true)
+        topY.removeAll(keepingCapacity: true)
+        topZ.removeAll(keepingCapacity: true)
+        for k in top {
+            topX.append(candidates[k].x)
+            topY.append(candidates[k].y)
+            topZ.append(candidates[k].z)
+        }
+    }
+
+    /// `log1p(count)` for the small counts colocation produces.
+    private static let log1pOfSmallCounts: [Double] = (0..<64).map { log1p(Double($0)) }
+
+    @inline(__always)
+    private static func log1pOfCount(_ count: Int) -> Double {
+        count < log1pOfSmallCounts.count ? log1pOfSmallCounts[count] : log1p(Double(count))
+    }
+
     /// `X, Y` and `X (Y)`: Y qualifies X.
     private mutating func linkQualifiers(_ mentions: [Mention]) {
+        qualifiers.removeAll()
+        qualified.removeAll()
         for m in 1..<max(1, mentions.count) {
             let previous = mentions[m - 1], current = mentions[m]
             guard current.firstToken == previous.endToken, previous.role == .place, current.role == .place else { continue }
             let g = Int(groupOfMention[m - 1]), q = Int(groupOfMention[m])
             guard g != q, current.followsAsQualifier else { continue }
-            if !groups[g].qualifierGroups.contains(q) { groups[g].qualifierGroups.append(q) }
-            if !groups[q].qualifiedGroups.contains(g) { groups[q].qualifiedGroups.append(g) }
+            qualifiers.add(g, q)
+            qualified.add(q, g)
         }
+        qualifiers.finish(groupCount: groups.count)
+        qualified.finish(groupCount: groups.count)
     }
 
     private mutating func computeContext() {
-        for index in touchedCountries { countryMass[index] = 0 }
-        touchedCountries.removeAll(keepingCapacity: true)
-        admin1Mass.removeAll(keepingCapacity: true)
+        masses.beginRound()
         for g in groups.indices {
-            var countryShare: [(Int, Double)] = []
-            var admin1Share: [(Int32, Double)] = []
             var vector = (0.0, 0.0, 0.0)
             let weight = groups[g].weight
             for k in groups[g].candidateStart..<groups[g].candidateEnd {
                 let c = candidates[k]
                 let mass = c.probability * weight * (c.kind == .country || c.kind == .admin1 ? 1.5 : 1)
-                if let index = IndexLayout.countryIndex(c.country.packed) {
-                    if let at = countryShare.firstIndex(where: { $0.0 == index }) { countryShare[at].1 += mass }
-                    else { countryShare.append((index, mass)) }
-                }
-                if c.admin1 >= 0 {
-                    if let at = admin1Share.firstIndex(where: { $0.0 == c.admin1 }) { admin1Share[at].1 += mass }
-                    else { admin1Share.append((c.admin1, mass)) }
-                }
+                masses.add(mass, countrySlot: c.countrySlot, admin1Slot: c.admin1Slot)
                 let pull = Resolver.isLocal(c.kind) ? 1.0 : (c.kind == .admin1 ? 0.5 : (c.kind == .country ? 0.25 : 0))
                 vector.0 += c.x * mass * pull; vector.1 += c.y * mass * pull; vector.2 += c.z * mass * pull
             }
-            for (index, mass) in countryShare {
-                if countryMass[index] == 0 { touchedCountries.append(index) }
-                countryMass[index] += mass
-            }
-            for (entry, mass) in admin1Share {
-                if let at = admin1Mass.firstIndex(where: { $0.entry == entry }) { admin1Mass[at].mass += mass }
-                else { admin1Mass.append((entry, mass)) }
-            }
-            groups[g].countryShare = countryShare
-            groups[g].admin1Share = admin1Share
             groups[g].vector = vector
         }
+        masses.endRound()
     }
 
     private mutating func rescore() {
@@ -320,20 +347,16 @@ struct Resolver {
                 let c = candidates[k]
                 var countryContext = 0.0, admin1Context = 0.0, contains = 0.0, proximity = 0.0
                 var qualifierInside = 0.0, qualifierContains = 0.0
-                if let index = IndexLayout.countryIndex(c.country.packed), c.kind != .country {
-                    let own = group.countryShare.first(where: { $0.0 == index })?.1 ?? 0
-                    countryContext = log1p(max(0, countryMass[index] - own))
+                if c.countrySlot >= 0 && c.kind != .country { countryContext = masses.countryContext(slot: c.countrySlot) }
+                if c.admin1Slot >= 0 && c.kind != .admin1 { admin1Context = masses.admin1Context(slot: c.admin1Slot) }
+                if c.kind == .country || c.kind == .admin1 {
+                    contains = log1p(containers.mass(c.containerList, excluding: Int32(g), candidates, groups))
                 }
-                if c.admin1 >= 0 && c.kind != .admin1 {
-                    let own = group.admin1Share.first(where: { $0.0 == c.admin1 })?.1 ?? 0
-                    admin1Context = log1p(max(0, (admin1Mass.first(where: { $0.entry == c.admin1 })?.mass ?? 0) - own))
-                }
-                if c.kind == .country || c.kind == .admin1 { contains = log1p(containedMass(c, excluding: g)) }
                 if let centre, Resolver.isLocal(c.kind) || c.kind == .admin1 {
                     proximity = log1p(Sphere.distanceKm((c.x, c.y, c.z), centre) / 50)
                 }
-                for q in group.qualifierGroups { qualifierInside += containment(of: c, in: q) }
-                for q in group.qualifiedGroups { qualifierContains += containing(c, group: q) }
+                for q in qualifiers.range(of: g) { qualifierInside += containment(of: c, in: qualifiers[q]) }
+                for q in qualified.range(of: g) { qualifierContains += containing(c, group: qualified[q]) }
                 let base = k * width
                 features[base + CandidateFeature.countryContext.rawValue] = countryContext
                 features[base + CandidateFeature.admin1Context.rawValue] = admin1Context
@@ -348,21 +371,6 @@ struct Resolver {
             }
             normalise(g)
         }
-    }
-
-    /// How much of the other groups' mass lies inside the country or admin-1 unit `c`.
-    private func containedMass(_ c: Candidate, excluding g: Int) -> Double {
-        var mass = 0.0
-        for other in groups.indices where other != g {
-            for k in groups[other].candidateStart..<groups[other].candidateEnd {
-                let o = candidates[k]
-                guard o.kind != .country else { continue }
-                if c.kind == .country ? (o.country == c.country) : (o.admin1 == c.entry && o.kind != .admin1) {
-                    mass += o.probability * groups[other].weight
-                }
-            }
-        }
-        return mass
     }
 
     /// Probability that candidate `c` lies in what group `q` names.

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where an article's probability mass lies, by country and by admin-1 unit: each group's share
+/// (the mass its candidates put on a unit) and the sum over all groups, recomputed every round.
+///
+/// Which slot a candidate adds its mass to is fixed for the document (a group's slots are its
+/// units in order of first appearance), so a round only zeroes and refills numbers. The sums are
+/// taken in the same order as a group-by-group pass would take them, so they are exact to the bit.
+struct ContextMasses {
+    /// Per country slot: the country-table index; per admin-1 slot: the unit's number.
+    private var countryOfSlot: [Int] = []
+    private var unitOfSlot: [Int] = []
+    /// The group's own mass on the slot's unit, this round.
+    private(set) var countryShare: [Double] = []
+    private(set) var admin1Share: [Double] = []
+    private var countryContextOfSlot: [Double] = []
+    private var admin1ContextOfSlot: [Double] = []
+    private var countryMass = [Double](repeating: 0, count: IndexLayout.countryTableCount)
+    private var admin1Mass: [Double] = []
+    private var units = EntryNumbers()
+
+    mutating func removeAll() {
+        countryOfSlot.removeAll(keepingCapacity: true)
+        unitOfSlot.removeAll(keepingCapacity: true)
+        countryShare.removeAll(keepingCapacity: true)
+        admin1Share.removeAll(keepingCapacity: true)
+        countryContextOfSlot.removeAll(keepingCapacity: true)
+        admin1ContextOfSlot.removeAll(keepingCapacity: true)
+        admin1Mass.removeAll(keepingCapacity: true)
+        units.removeAll()
+    }
+
+    /// Assigns the slots of one group's candidates (`range`), after those of the groups before it.
+    mutating func assignSlots(_ candidates: inout [Candidate], _ range: Range<Int>) {
+        let firstCountrySlot = countryOfSlot.count, firstUnitSlot = unitOfSlot.count
+        for k in range {
+            if let index = IndexLayout.countryIndex(candidates[k].country.packed) {
+                var slot = firstCountrySlot
+                while slot < countryOfSlot.count && countryOfSlot[slot] != index { slot += 1 }
+                if slot == countryOfSlot.count { countryOfSlot.append(index) }
+                candidates[k].countrySlot = Int32(slot)
+            }
+            let admin1 = candidates[k].admin1
+            if admin1 >= 0 {
+                let unit = units.number(of: admin1)
+                var slot = firstUnitSlot
+                while slot < unitOfSlot.count && unitOfSlot[slot] != unit { slot += 1 }
+                if slot == unitOfSlot.count { unitOfSlot.append(unit) }
+                candidates[k].admin1Slot = Int32(slot)
+            }
+        }
+    }
+
+    /// Starts a round: every share back to zero.
+    mutating func beginRound() {
+        countryShare.removeAll(keepingCapacity: true)
+        countryShare.append(contentsOf: repeatElement(0, count: countryOfSlot.count))
+        admin1Share.removeAll(keepingCapacity: true)
+        admin1Share.append(contentsOf: repeatElement(0, count: unitOfSlot.count))
+    }
+
+    @inline(__always)
+    mutating func add(_ mass: Double, countrySlot: Int32, admin1Slot: Int32) {
+        if countrySlot >= 0 { countryShare[Int(countrySlot)] += mass }
+        if admin1Slot >= 0 { admin1Share[Int(admin1Slot)] += mass }
+    }
+
+    /// Sums the groups' shares into the article's masses (group by group, each group's units in
+    /// order), and forgets last round's context values.
+    mutating func endRound() {
+        for index in countryOfSlot { countryMass[index] = 0 }
+        for (slot, index) in countryOfSlot.enumerated() { countryMass[index] += countryShare[slot] }
+        admin1Mass.removeAll(keepingCapacity: true)
+        admin1Mass.append(contentsOf: repeatElement(0, count: units.count))
+        for (slot, unit) in unitOfSlot.enumerated() { admin1Mass[unit] += admin1Share[slot] }
+        countryContextOfSlot.removeAll(keepingCapacity: true)
+        countryContextOfSlot.append(contentsOf: repeatElement(.nan, count: countryOfSlot.count))
+        admin1ContextOfSlot.removeAll(keepingCapacity: true)
+        admin1ContextOfSlot.append(contentsOf: repeatElement(.nan, count: unitOfSlot.count))
+    }
+
+    /// log(1 + the mass the other groups put on the slot's country); one value per group and country.
+    mutating func countryContext(slot: Int32) -> Double {
+        let slot = Int(slot)
+        if countryContextOfSlot[slot].isNaN {
+            countryContextOfSlot[slot] = log1p(max(0, countryMass[countryOfSlot[slot]] - countryShare[slot]))
+        }
+        return countryContextOfSlot[slot]
+    }
+
+    /// log(1 + the mass the other groups put on the slot's admin-1 unit).
+    mutating func admin1Context(slot: Int32) -> Double {
+        let slot = Int(slot)
+        if admin1ContextOfSlot[slot].isNaN {
+            admin1ContextOfSlot[slot] = log1p(max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot]))
+        }
+        return admin1ContextOfSlot[slot]
+    }
+}
+
+/// Numbers the distinct entries of a document 0, 1, 2, … in order of first sight.
+struct EntryNumbers {
+    private var keys = [Int32](repeating: -1, count: 64)
+    private var values = [Int](repeating: 0, count: 64)
+    private var used: [Int] = []
+
+    var count: Int { used.count }
+
+    mutating func removeAll() {
+        for slot in used { keys[slot] = -1 }
+        used.removeAll(keepingCapacity: true)
+    }
+
+    mutating func number(of entry: Int32) -> Int {
+        if (used.count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = EntryNumbers.home(entry, mask: mask)
+        while keys[slot] >= 0 {
+            if keys[slot] == entry { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = entry
+        values[slot] = used.count
+        used.append(slot)
+        return used.count - 1
+    }
+
+    private mutating func grow() {
+        let entries = used.map { (keys[$0], values[$0]) }.sorted { $0.1 < $1.1 }
+        keys = [Int32](repeating: -1, count: keys.count * 2)
+        values = [Int](repeating: 0, count: keys.count)
+        used.removeAll(keepingCapacity: true)
+        let mask = keys.count - 1
+        for (entry, number) in entries {
+            var slot = EntryNumbers.home(entry, mask: mask)
+            while keys[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = entry
+            values[slot] = number
+            used.append(slot)
+        }
+    }
+
+    @inline(__always)
+    private static func home(_ entry: Int32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: entry)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+}
