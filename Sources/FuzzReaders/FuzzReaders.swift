@@ -60,7 +60,7 @@ private func fuzzJSONLines(_ input: UnsafeBufferPointer<UInt8>) {
             check(document.text.withUnsafeBufferPointer { isValidUTF8($0) }, "document text is not valid UTF-8")
             check(document.line != nil, "a JSON Lines document has no line number")
         }
-        if DocumentReader.binaryKind(body.prefix(8192)) != nil {
+        if DocumentReader.binaryKind(Array(body.prefix(8192))[...]) != nil {
             check(documents == 0 && reader.skipped == 1, "a binary JSON Lines file gave \(documents) documents, \(reader.skipped) skipped")
         } else {
             check(documents + reader.skipped == lines - blank,
