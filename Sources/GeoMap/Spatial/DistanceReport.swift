@@ -135,10 +135,16 @@ public enum DistanceReport {
     }
 
     /// A distance with the precision that means something at its size.
+    /// A distance for reading: one decimal from 10 up, two from 1, three below, kept even when
+    /// zero ("66.0 km").
     static func kilometres(_ value: Double) -> String {
-        var json = JSONBytes(capacity: 16)
-        json.decimal(value, places: value >= 10 ? 1 : value >= 1 ? 2 : 3)
-        return String(decoding: json.bytes, as: UTF8.self)
+        let places = value >= 10 ? 1 : value >= 1 ? 2 : 3
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let units = Int((value * scale).rounded())
+        let whole = String(units / Int(scale))
+        let fraction = String(units % Int(scale))
+        return whole + "." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 
     private static func coordinates(_ point: Point) -> String {
