@@ -40,17 +40,21 @@ public enum CandidateFeature: Int, CaseIterable, Sendable {
 /// Weights over `CandidateFeature`s.
 public struct ResolutionModel: Sendable {
     public var weights: [Double]
+    /// A mention whose best candidate scores below this has no good candidate: it is listed
+    /// without a place rather than with a wrong one.
+    public var noGoodCandidateBelow: Double
 
-    public init(weights: [Double]) {
+    public init(weights: [Double], noGoodCandidateBelow: Double = -.infinity) {
         precondition(weights.count == CandidateFeature.allCases.count, "one weight per feature")
         self.weights = weights
+        self.noGoodCandidateBelow = noGoodCandidateBelow
     }
 
     public subscript(_ feature: CandidateFeature) -> Double { weights[feature.rawValue] }
 
     /// The trained weights when they fit the current features, else the hand-set ones.
     public static let standard: ResolutionModel = TrainedWeightsResolution.weights.count == CandidateFeature.allCases.count
-        ? ResolutionModel(weights: TrainedWeightsResolution.weights)
+        ? ResolutionModel(weights: TrainedWeightsResolution.weights, noGoodCandidateBelow: TrainedWeightsResolution.noGoodCandidateBelow)
         : handSet
 
     /// Weights set by hand from what the corpora show; `Scripts/train-models` fits better ones.

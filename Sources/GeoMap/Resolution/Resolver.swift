@@ -410,6 +410,9 @@ struct Resolver {
             if candidates[k].probability > candidates[best].probability { second = best; best = k }
             else if second < 0 || candidates[k].probability > candidates[second].probability { second = k }
         }
+        if candidates[best].score < model.noGoodCandidateBelow {
+            return Resolution(entry: nil, probability: 0, runnerUp: nil, runnerUpProbability: 0)
+        }
         let p1 = candidates[best].probability
         let p2 = second >= 0 ? candidates[second].probability : 0
         let close = second >= 0 && p2 >= 0.2 && candidates[second].entry != candidates[best].entry

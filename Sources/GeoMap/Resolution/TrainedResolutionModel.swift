@@ -33,4 +33,5 @@ enum TrainedWeightsResolution {
         1.238705,  // seatOfSameNamedUnit
         -0.219363,  // unitOfSameNamedSeat
     ]
+    static let noGoodCandidateBelow: Double = 1.00
 }
