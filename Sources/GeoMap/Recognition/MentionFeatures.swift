@@ -54,9 +54,27 @@ public enum MentionFeature: Int, CaseIterable, Sendable {
 public struct FeatureVector: Sendable {
     public var values = [Float](repeating: 0, count: MentionFeature.allCases.count)
 
+    public init() {}
+
+    public init(values: [Float]) {
+        precondition(values.count == MentionFeature.allCases.count, "one value per feature")
+        self.values = values
+    }
+
     @inline(__always)
     public subscript(_ feature: MentionFeature) -> Float {
         get { values[feature.rawValue] }
         set { values[feature.rawValue] = newValue }
+    }
+}
+
+/// One proposal's feature values in the recognizer's rows, written in place.
+struct FeatureRow {
+    let values: UnsafeMutablePointer<Float>
+
+    @inline(__always)
+    subscript(_ feature: MentionFeature) -> Float {
+        get { values[feature.rawValue] }
+        nonmutating set { values[feature.rawValue] = newValue }
     }
 }

@@ -16,6 +16,14 @@ public struct RecognitionModel: Sendable {
         return 1 / (1 + expf(-sum))
     }
 
+    /// The probability of the feature values at `row` (one per feature).
+    @inline(__always)
+    func probability(_ row: UnsafePointer<Float>) -> Float {
+        var sum: Float = 0
+        for k in 0..<weights.count { sum += weights[k] * row[k] }
+        return 1 / (1 + expf(-sum))
+    }
+
     /// Weights set by hand from the rules they encode; replaced by trained weights
     /// (`RecognitionModel.trained`) when those exist.
     /// The trained weights when they fit the current features, else the hand-set ones.

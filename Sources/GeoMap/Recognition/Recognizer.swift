@@ -9,10 +9,28 @@ struct Recognizer {
 
     /// Every span the matcher proposed, with features and probability, before filtering.
     private(set) var proposals: [Mention] = []
-    private(set) var features: [FeatureVector] = []
+    /// The proposals' feature rows, `featureCount` values each.
+    private var rows: [Float] = []
     private var surnames: [UInt64] = []
+    /// Proposals with the same name key: their indices ordered by key, each proposal's run in that
+    /// order, and per run the two highest probabilities.
+    private var byName: [Int] = []
+    private var runOfProposal: [Int] = []
+    private var runStarts: [Int] = []
+    private var notAtSentenceStart: [Int] = []
+    private var runBest: [Float] = []
+    private var runBestProposal: [Int] = []
+    private var runSecond: [Float] = []
 
     private static let theHash = NameHash.of("the")
+    static let featureCount = MentionFeature.allCases.count
+
+    /// The feature vectors of the proposals, for training.
+    var features: [FeatureVector] {
+        proposals.indices.map { m in
+            FeatureVector(values: Array(rows[(m * Recognizer.featureCount)..<((m + 1) * Recognizer.featureCount)]))
+        }
+    }
 
     init(gazetteer: Gazetteer, words: WordClasses = .english, model: RecognitionModel) {
         self.gazetteer = gazetteer
@@ -26,32 +44,90 @@ struct Recognizer {
         proposals.removeAll(keepingCapacity: true)
         matcher.match(tokenizer, text: text, into: &proposals)
         collectSurnames(tokenizer.tokens)
-        features.removeAll(keepingCapacity: true)
+        let tokens = tokenizer.tokens
+        groupByName(tokens)
+        let width = Recognizer.featureCount
+        // Moved out of `self` for the pass, so rows can be written in place while `self` is read.
+        var rows = self.rows
+        self.rows = []
+        rows.removeAll(keepingCapacity: true)
+        rows.append(contentsOf: repeatElement(0, count: proposals.count * width))
         for m in proposals.indices {
-            let vector = featureVector(m, tokenizer)
-            features.append(vector)
-            proposals[m].probability = model.probability(vector)
+            rows.withUnsafeMutableBufferPointer { rows in
+                fillFeatures(m, tokenizer, into: FeatureRow(values: rows.baseAddress! + m * width))
+            }
+            proposals[m].probability = rows.withUnsafeBufferPointer { model.probability($0.baseAddress! + m * width) }
         }
         // One sense per name per article: how surely the same name is a place elsewhere in it;
         // and how surely its neighbours in a list are places.
-        let tokens = tokenizer.tokens
+        rankProbabilitiesByName()
         for m in proposals.indices {
-            var strongest: Float = 0
-            for other in proposals.indices where other != m && proposals[other].keyHash == proposals[m].keyHash {
-                strongest = max(strongest, proposals[other].probability)
-            }
-            features[m][.sameNameRecognisedElsewhere] = strongest
+            let run = runOfProposal[m]
+            let strongest = runBestProposal[run] == m ? runSecond[run] : runBest[run]
+            rows[m * width + MentionFeature.sameNameRecognisedElsewhere.rawValue] = strongest
             var neighbour: Float = 0
             if m > 0, listed(proposals[m - 1], proposals[m], tokens) { neighbour = max(neighbour, proposals[m - 1].probability) }
             if m + 1 < proposals.count, listed(proposals[m], proposals[m + 1], tokens) { neighbour = max(neighbour, proposals[m + 1].probability) }
-            features[m][.listedWithPlaces] = neighbour
+            rows[m * width + MentionFeature.listedWithPlaces.rawValue] = neighbour
         }
         var kept: [Mention] = []
         for m in proposals.indices {
-            proposals[m].probability = model.probability(features[m])
+            proposals[m].probability = rows.withUnsafeBufferPointer { model.probability($0.baseAddress! + m * width) }
             if proposals[m].probability >= model.threshold { kept.append(proposals[m]) }
         }
+        self.rows = rows
         return kept
+    }
+
+    /// Orders the proposals by name key and counts, per run of one name, the proposals that do not
+    /// start a sentence.
+    private mutating func groupByName(_ tokens: [Token]) {
+        byName.removeAll(keepingCapacity: true)
+        byName.append(contentsOf: proposals.indices)
+        byName.withUnsafeMutableBufferPointer { order in
+            proposals.withUnsafeBufferPointer { proposals in
+                order.sort { a, b in
+                    proposals[a].keyHash != proposals[b].keyHash ? proposals[a].keyHash < proposals[b].keyHash : a < b
+                }
+            }
+        }
+        runOfProposal.removeAll(keepingCapacity: true)
+        runOfProposal.append(contentsOf: repeatElement(0, count: proposals.count))
+        runStarts.removeAll(keepingCapacity: true)
+        notAtSentenceStart.removeAll(keepingCapacity: true)
+        for (k, m) in byName.enumerated() {
+            if k == 0 || proposals[byName[k - 1]].keyHash != proposals[m].keyHash {
+                runStarts.append(k)
+                notAtSentenceStart.append(0)
+            }
+            runOfProposal[m] = runStarts.count - 1
+            if !tokens[Int(proposals[m].firstToken)].gap.contains(.sentenceStart) { notAtSentenceStart[runStarts.count - 1] += 1 }
+        }
+        runStarts.append(byName.count)
+    }
+
+    /// The two highest probabilities of each run of one name (0 when there are none).
+    private mutating func rankProbabilitiesByName() {
+        let runs = runStarts.count - 1
+        runBest.removeAll(keepingCapacity: true)
+        runBestProposal.removeAll(keepingCapacity: true)
+        runSecond.removeAll(keepingCapacity: true)
+        for run in 0..<max(0, runs) {
+            var best: Float = 0, second: Float = 0, bestProposal = -1
+            for k in runStarts[run]..<runStarts[run + 1] {
+                let m = byName[k], p = proposals[m].probability
+                if bestProposal < 0 || p > best {
+                    second = max(second, best)
+                    best = max(best, p)
+                    bestProposal = m
+                } else {
+                    second = max(second, p)
+                }
+            }
+            runBest.append(best)
+            runBestProposal.append(bestProposal)
+            runSecond.append(second)
+        }
     }
 
     /// Whether two mentions follow each other in a list: `A, B`, `A and B`, `A or B`.
@@ -88,12 +164,11 @@ struct Recognizer {
         }
     }
 
-    private func featureVector(_ m: Int, _ tokenizer: Tokenizer) -> FeatureVector {
+    private func fillFeatures(_ m: Int, _ tokenizer: Tokenizer, into f: FeatureRow) {
         let tokens = tokenizer.tokens
         let mention = proposals[m]
         let first = Int(mention.firstToken), nameEnd = Int(mention.nameEndToken), end = Int(mention.endToken)
         let firstToken = tokens[first]
-        var f = FeatureVector()
         f[.bias] = 1
         let single = nameEnd - first == 1
         let lexicon = gazetteer.lexiconFlags(forKeyHash: mention.keyHash)
@@ -200,10 +275,8 @@ struct Recognizer {
         f[.multiToken] = nameEnd - first > 1 ? 1 : 0
         f[.candidateCount] = Float(log2(Double(usable) + 1) / 5)
         if single && surnames.contains(mention.keyHash) { f[.personSurnameInDocument] = 1 }
-        for other in proposals.indices where other != m && proposals[other].keyHash == mention.keyHash {
-            let otherFirst = tokens[Int(proposals[other].firstToken)]
-            if !otherFirst.gap.contains(.sentenceStart) { f[.sameNameElsewhere] = 1; break }
-        }
+        let othersNotAtSentenceStart = notAtSentenceStart[runOfProposal[m]] - (firstToken.gap.contains(.sentenceStart) ? 0 : 1)
+        if othersNotAtSentenceStart > 0 { f[.sameNameElsewhere] = 1 }
         f[.hashtag] = firstToken.shape.contains(.tagged) ? 1 : 0
         if end > nameEnd { f[mention.unknownHead ? .geographicHead : .adminSuffix] = 1 }
         f[.possessive] = tokens[nameEnd - 1].shape.contains(.possessive) ? 1 : 0
@@ -221,7 +294,6 @@ struct Recognizer {
             if distance < 25 { nearby += 1 }
         }
         f[.placesInSentence] = Float(min(nearby, 3)) / 3
-        return f
     }
 
     /// `X is a town in …`, `X, a city of …`, `X is an unincorporated community`: the words after
@@ -263,6 +335,7 @@ struct Recognizer {
                 var hash = tokens[s].hash
                 var k = s
                 while true {
+                    guard gazetteer.mayBeginOrganisationName(hash) else { break }
                     // Only spans that cover the whole mention count.
                     if k + 1 >= end && gazetteer.lexiconFlags(forKeyHash: hash).contains(.organisation) { return true }
                     k += 1
