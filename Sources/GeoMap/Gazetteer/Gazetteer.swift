@@ -20,6 +20,7 @@ public final class Gazetteer: @unchecked Sendable {
     private let keys: UnsafeRawBufferPointer
     private let countries: UnsafeRawBufferPointer
     private let pool: UnsafeRawBufferPointer
+    private let filter: NameFilter
 
     init(files: GazetteerFiles, index: IndexStorage) throws {
         self.files = files
@@ -58,6 +59,10 @@ public final class Gazetteer: @unchecked Sendable {
         keys = try section(IndexLayout.Header.keysOffset, keyCount * IndexLayout.keyRefSize)
         countries = try section(IndexLayout.Header.countriesOffset, IndexLayout.countryTableCount * 4)
         pool = try section(IndexLayout.Header.poolOffset, u64(IndexLayout.Header.poolSize))
+        let filterBlocks = u32(IndexLayout.Header.filterBlockCount)
+        guard filterBlocks > 0 else { throw GeoMapError.badData(path: index.path, line: nil, reason: "corrupt index") }
+        filter = NameFilter(blocks: try section(IndexLayout.Header.filterOffset, filterBlocks * NameFilter.blockSize),
+                            blockCount: filterBlocks)
     }
 
     // MARK: Entries
@@ -172,6 +177,19 @@ public final class Gazetteer: @unchecked Sendable {
             slot = (slot &+ 1) & slotMask
         }
     }
+
+    /// False when no name key has this hash (then `postings(forKeyHash:)` is empty), without
+    /// touching the key table.
+    @inline(__always)
+    public func mayBeNameKey(_ rawHash: UInt64) -> Bool { filter.mayContain(rawHash, .key) }
+
+    /// False when no name key begins with the span of this hash and goes on with more tokens.
+    @inline(__always)
+    public func mayBeginLongerNameKey(_ rawHash: UInt64) -> Bool { filter.mayContain(rawHash, .keyPrefix) }
+
+    /// False when no organisation's name key begins with (or is) the span of this hash.
+    @inline(__always)
+    public func mayBeginOrganisationName(_ rawHash: UInt64) -> Bool { filter.mayContain(rawHash, .organisationPrefix) }
 
     public func postings(for name: String) -> PostingList {
         guard let key = NameKey.of(name) else { return PostingList(storage: postings, start: 0, count: 0) }

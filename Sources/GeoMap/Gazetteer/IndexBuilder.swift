@@ -24,7 +24,7 @@ struct IndexBuilder {
 
         // Every task writes only its own result slot.
         var chunks = [PlaceChunk?](repeating: nil, count: chunkRanges.count)
-        var lexicons = [Result<[UInt64], Error>?](repeating: nil, count: lexiconTasks.count)
+        var lexicons = [Result<LexiconWords, Error>?](repeating: nil, count: lexiconTasks.count)
         chunks.withUnsafeMutableBufferPointer { chunkSlots in
             lexicons.withUnsafeMutableBufferPointer { lexiconSlots in
                 let chunkResults = UncheckedSendable(chunkSlots.baseAddress!)
@@ -119,15 +119,19 @@ struct IndexBuilder {
         maxTokens = max(maxTokens, demonymNames.maxTokens)
 
         var lexicon: [UInt64: LexiconFlags] = [:]
+        var organisationPrefixes: [UInt64] = []
         for (k, result) in lexicons.enumerated() {
-            for hash in try result!.get() { lexicon[hash, default: []].insert(lexiconTasks[k].flag) }
+            let words = try result!.get()
+            for hash in words.keys { lexicon[hash, default: []].insert(lexiconTasks[k].flag) }
+            if lexiconTasks[k].flag == .organisation { organisationPrefixes = words.prefixes }
         }
         keyChunks.append(demonymNames.keyBytes)
         demonymNames = NameSink(source: demonymSource)
         var sorted = sortedByKey(postings)
         postings = []
         return assemble(entries: entryChunks, admin1Parents: admin1Parents, postings: &sorted, keyBytes: keyChunks, maxTokens: maxTokens,
-                        lexicon: lexicon, countryEntries: countryEntries, fingerprint: fingerprint)
+                        lexicon: lexicon, organisationPrefixes: organisationPrefixes, countryEntries: countryEntries,
+                        fingerprint: fingerprint)
     }
 
     /// Splits `bytes[start...]` into about `count` ranges that end at line ends (at most 255).
@@ -145,24 +149,34 @@ struct IndexBuilder {
         return ranges
     }
 
-    /// The key hashes of a word list: one word per line with `#` comments, or a TSV with a header
-    /// whose first column is the name.
-    static func lexiconKeys(_ path: String, skipHeader: Bool) throws -> [UInt64] {
-        guard GazetteerFiles.exists(path) else { return [] }
+    /// The key hashes of a word list, and the hashes of every token prefix of its keys (the keys
+    /// included): one word per line with `#` comments, or a TSV with a header whose first column is
+    /// the name.
+    static func lexiconKeys(_ path: String, skipHeader: Bool) throws -> LexiconWords {
+        guard GazetteerFiles.exists(path) else { return LexiconWords() }
         let file = try MappedFile(path: path)
         var lines = TSVLines(file.bytes)
         if skipHeader { _ = lines.next() }
         var tokenizer = Tokenizer()
-        var keys: [UInt64] = []
+        var words = LexiconWords()
         while let (_, line) = lines.next() {
             guard !line.isEmpty else { continue }
             if !skipHeader && line[0] == UInt8(ascii: "#") { continue }
             let word = firstField(line, separator: 0x09)
             let utf8 = UnsafeBufferPointer(start: word.baseAddress?.assumingMemoryBound(to: UInt8.self), count: word.count)
             guard let key = NameKey.of(utf8: utf8, using: &tokenizer) else { continue }
-            keys.append(IndexLayout.stored(key.hash))
+            words.keys.append(IndexLayout.stored(key.hash))
+            key.bytes.withUnsafeBufferPointer { bytes in
+                NameFilter.prefixHashes(of: bytes) { words.prefixes.append($0) }
+            }
+            words.prefixes.append(key.hash)
         }
-        return keys
+        return words
+    }
+
+    struct LexiconWords {
+        var keys: [UInt64] = []
+        var prefixes: [UInt64] = []
     }
 
     // MARK: Assembling the index
@@ -170,13 +184,15 @@ struct IndexBuilder {
     /// The index bytes, from the entry records of the chunks in order and the postings sorted by key.
     private static func assemble(entries: [[UInt8]], admin1Parents: [(entry: Int32, parent: Int32)],
                                  postings: inout [PendingPosting], keyBytes: [[UInt8]], maxTokens: Int,
-                                 lexicon: [UInt64: LexiconFlags], countryEntries: [Int32], fingerprint: UInt64) -> [UInt8] {
+                                 lexicon: [UInt64: LexiconFlags], organisationPrefixes: [UInt64], countryEntries: [Int32],
+                                 fingerprint: UInt64) -> [UInt8] {
         // Within a key, one posting per entry and type (primary and alternate names count as one),
         // compacted in place.
         var keptCount = 0
         var distinctKeys = 0
         var writtenPostings = 0
         var poolSize = 0
+        var keyPrefixCount = 0
         var groupSize = 0
         postings.withUnsafeMutableBufferPointer { postings in
             for k in 0..<postings.count {
@@ -198,6 +214,7 @@ struct IndexBuilder {
                     groupSize = 1
                     distinctKeys += 1
                     poolSize += Int(posting.keyLength)
+                    keyPrefixCount += Int(posting.tokenCount) - 1
                 }
                 postings[keptCount] = posting
                 keptCount += 1
@@ -221,7 +238,9 @@ struct IndexBuilder {
         let keysOffset = aligned(lexiconOffset + lexiconCount * IndexLayout.lexiconSlotSize)
         let countriesOffset = aligned(keysOffset + distinctKeys * IndexLayout.keyRefSize)
         let poolOffset = aligned(countriesOffset + countryEntries.count * 4)
-        var out = [UInt8](repeating: 0, count: poolOffset + poolSize)
+        let filterOffset = (poolOffset + poolSize + NameFilter.blockSize - 1) / NameFilter.blockSize * NameFilter.blockSize
+        let filterBlocks = NameFilter.blockCount(forElements: distinctKeys + keyPrefixCount + organisationPrefixes.count)
+        var out = [UInt8](repeating: 0, count: filterOffset + filterBlocks * NameFilter.blockSize)
 
         out.withUnsafeMutableBytes { raw in
             @inline(__always) func put<T: FixedWidthInteger>(_ value: T, _ offset: Int) {
@@ -243,6 +262,11 @@ struct IndexBuilder {
             put(UInt64(countriesOffset), IndexLayout.Header.countriesOffset)
             put(UInt64(poolOffset), IndexLayout.Header.poolOffset)
             put(UInt64(poolSize), IndexLayout.Header.poolSize)
+            put(UInt64(filterOffset), IndexLayout.Header.filterOffset)
+            put(UInt32(filterBlocks), IndexLayout.Header.filterBlockCount)
+            let filterWords = UnsafeMutableBufferPointer(
+                start: (raw.baseAddress! + filterOffset).bindMemory(to: UInt64.self, capacity: filterBlocks * NameFilter.blockSize / 8),
+                count: filterBlocks * NameFilter.blockSize / 8)
 
             var at = entriesOffset
             for chunk in entries {
@@ -303,6 +327,11 @@ struct IndexBuilder {
                             .copyMemory(from: source.baseAddress!.advanced(by: Int(first.keyOffset)), byteCount: length)
                     }
                     keyRefs.append(UInt64(poolPosition) << 24 | UInt64(first.tokenCount) << 16 | UInt64(length))
+                    NameFilter.insert(first.hash, .key, into: filterWords, blockCount: filterBlocks)
+                    NameFilter.prefixHashes(of: UnsafeBufferPointer(start: (raw.baseAddress! + poolOffset + poolPosition)
+                                                                        .assumingMemoryBound(to: UInt8.self), count: length)) {
+                        NameFilter.insert($0, .keyPrefix, into: filterWords, blockCount: filterBlocks)
+                    }
                     poolPosition += length
                     start = end
                 }
@@ -332,6 +361,10 @@ struct IndexBuilder {
             }
 
             for (k, entry) in countryEntries.enumerated() { put(entry, countriesOffset + k * 4) }
+            for hash in organisationPrefixes {
+                NameFilter.insert(hash, .organisationPrefix, into: filterWords, blockCount: filterBlocks)
+            }
+            for k in filterWords.indices { filterWords[k] = filterWords[k].littleEndian }
         }
         return out
     }

@@ -1,9 +1,9 @@
 /// The binary layout of the derived gazetteer index: a header, fixed-size entry records, an
 /// open-addressing table from name-key hashes to posting lists, the postings, a second table for
-/// the lexicon, a list of keys for fuzzy suggestions, a country table and a string pool. All
-/// integers little-endian, every section 8-byte aligned.
+/// the lexicon, a list of keys for fuzzy suggestions, a country table, a string pool and a
+/// `NameFilter`. All integers little-endian, every section 8-byte aligned (the filter 64-byte).
 enum IndexLayout {
-    static let magic: [UInt8] = Array("GMIDX003".utf8)
+    static let magic: [UInt8] = Array("GMIDX004".utf8)
     static let headerSize = 128
     static let entrySize = 48
     static let slotSize = 16
@@ -29,6 +29,8 @@ enum IndexLayout {
         static let poolOffset = 88
         static let poolSize = 96
         static let maxTokens = 104
+        static let filterOffset = 112
+        static let filterBlockCount = 120
     }
 
     /// Entry record field offsets.

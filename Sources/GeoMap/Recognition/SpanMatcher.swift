@@ -25,15 +25,18 @@ struct SpanMatcher {
                 var bestSignature: UInt16 = 0
                 var j = i
                 while true {
-                    let list = gazetteer.postings(forKeyHash: hash)
-                    if !list.isEmpty {
-                        let signature = caseSignature(tokens, i, j + 1, text)
-                        if hasUsablePosting(list, signature: signature) {
-                            bestEnd = j + 1
-                            bestList = list
-                            bestSignature = signature
+                    if gazetteer.mayBeNameKey(hash) {
+                        let list = gazetteer.postings(forKeyHash: hash)
+                        if !list.isEmpty {
+                            let signature = caseSignature(tokens, i, j + 1, text)
+                            if hasUsablePosting(list, signature: signature) {
+                                bestEnd = j + 1
+                                bestList = list
+                                bestSignature = signature
+                            }
                         }
                     }
+                    guard gazetteer.mayBeginLongerNameKey(hash) else { break }
                     j += 1
                     guard j < count, j - i < maxTokens, canContinue(tokens[j]) else { break }
                     hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)]))
