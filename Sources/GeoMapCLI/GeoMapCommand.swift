@@ -13,4 +13,9 @@ struct GeoMapCommand: ParsableCommand {
         version: GeoMapInfo.version,
         subcommands: [ExtractCommand.self, LookupCommand.self, GeoJSONCommand.self, DistanceCommand.self, NearCommand.self, AboutCommand.self, TrainingDumpCommand.self]
     )
+
+    /// `geomap` alone is a usage error (exit 64), like any other missing argument.
+    func run() throws {
+        throw ValidationError("give a command: extract, lookup, geojson, distance, near or about (see geomap --help)")
+    }
 }

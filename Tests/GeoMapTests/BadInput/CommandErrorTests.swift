@@ -31,6 +31,7 @@ import Testing
             ["extract"], ["extract", ""], ["extract", "x.txt", "-o", ""], ["extract", "x.txt", "--jobs", "0"],
             ["extract", "x.txt", "--kinds", ""], ["extract", "x.txt", "--format", "yaml"],
             ["lookup"], ["lookup", ""], ["lookup", "   "], ["distance", "Moscow"], ["distance", "", "Moscow"],
+            [],
         ]
         for arguments in cases {
             let run = try BadInput.geomap(arguments)
