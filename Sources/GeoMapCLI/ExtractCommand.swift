@@ -5,7 +5,6 @@ import Glibc
 #endif
 
 extension OutputFormat: ExpressibleByArgument {}
-extension InputFormat: ExpressibleByArgument {}
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,17 +30,10 @@ struct ExtractCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Text files, directories, JSON Lines files, or - for standard input.", valueName: "input"))
-    var inputs: [String]
-
-    @Option(name: .long, help: "How to read the inputs: auto (by extension), text, jsonl.")
-    var input: InputFormat = .auto
+    @OptionGroup var documents: DocumentOptions
 
     @Option(name: .shortAndLong, help: "Output format: table, json, jsonl, csv (default: table on a terminal, jsonl otherwise).")
     var format: OutputFormat?
-
-    @Option(name: .long, help: ArgumentHelp("Mention kinds to write: place, demonym, or both.", valueName: "kinds"))
-    var kinds: String = "place,demonym"
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
@@ -55,39 +47,23 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a directory or -)") }
-        if inputs.contains(where: \.isEmpty) { throw ValidationError("an input path is empty") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let output, output.isEmpty { throw ValidationError("the output path is empty") }
-        _ = try roles()
-    }
-
-    func roles() throws -> Set<MentionRole> {
-        var roles = Set<MentionRole>()
-        for name in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            switch name {
-            case "place", "places": roles.insert(.place)
-            case "demonym", "demonyms": roles.insert(.demonym)
-            default: throw ValidationError("unknown kind \"\(name)\" in --kinds (use place, demonym)")
-            }
-        }
-        guard !roles.isEmpty else { throw ValidationError("--kinds names no kind") }
-        return roles
     }
 
     func run() throws {
         try reportingErrors {
             let gazetteer = try gazetteerOptions.open()
             let chosenFormat = format ?? (isatty(1) != 0 && output == nil ? .table : .jsonl)
-            let reader = try DocumentReader(inputs: inputs, format: input) { printError("geomap: warning: \($0)") }
+            let reader = try documents.reader()
             let sink = try output.map { try OutputSink(path: $0, overwrite: force) } ?? OutputSink()
             let extraction = BatchExtraction(gazetteer: gazetteer, jobs: jobs ?? ProcessorCount.online,
-                                             roles: try roles(), format: chosenFormat)
+                                             roles: try documents.roles(), format: chosenFormat)
             let progress = ProgressLine(enabled: isatty(2) != 0)
             extraction.progress = { progress.update(documents: $0) }
             let processed = try extraction.run(reader: reader, sink: sink)
             progress.finish(documents: processed)
-            let singleText = inputs.count == 1 && processed == 1 && input.resolved(for: inputs[0]) == .text
+            let singleText = documents.inputs.count == 1 && processed == 1 && documents.input.resolved(for: documents.inputs[0]) == .text
             if reader.skipped > 0 || !singleText {
                 printError("geomap: processed \(processed), skipped \(reader.skipped)")
             }

@@ -21,8 +21,7 @@ struct GeoJSONCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Text files, directories, JSON Lines files, or - for standard input.", valueName: "input"))
-    var inputs: [String]
+    @OptionGroup var documents: DocumentOptions
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output directory (created if missing).", valueName: "dir"))
     var output: String
@@ -36,48 +35,26 @@ struct GeoJSONCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Simplify polygons to this many metres (0 keeps full detail).", valueName: "metres"))
     var tolerance: Double = MapGeometry.defaultToleranceMetres
 
-    @Option(name: .long, help: "How to read the inputs: auto (by extension), text, jsonl.")
-    var input: InputFormat = .auto
-
-    @Option(name: .long, help: ArgumentHelp("Mention kinds to map: place, demonym, or both.", valueName: "kinds"))
-    var kinds: String = "place,demonym"
-
     @Flag(name: .long, help: "Overwrite existing layer files.")
     var force = false
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a directory or -)") }
-        if inputs.contains(where: \.isEmpty) { throw ValidationError("an input path is empty") }
         if output.isEmpty { throw ValidationError("the output directory is empty") }
         guard tolerance.isFinite, tolerance >= 0 else { throw ValidationError("--tolerance must be 0 or more metres") }
-        _ = try roles()
-    }
-
-    func roles() throws -> Set<MentionRole> {
-        var roles = Set<MentionRole>()
-        for name in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            switch name {
-            case "place", "places": roles.insert(.place)
-            case "demonym", "demonyms": roles.insert(.demonym)
-            default: throw ValidationError("unknown kind \"\(name)\" in --kinds (use place, demonym)")
-            }
-        }
-        guard !roles.isEmpty else { throw ValidationError("--kinds names no kind") }
-        return roles
     }
 
     func run() throws {
         try reportingErrors {
             let gazetteer = try gazetteerOptions.open()
-            let reader = try DocumentReader(inputs: inputs, format: input) { printError("geomap: warning: \($0)") }
+            let reader = try documents.reader()
             var options = LayerExport.Options()
             options.merge = merge
             options.includeMentions = mentions
             options.toleranceMetres = tolerance
             options.overwrite = force
-            options.roles = try roles()
+            options.roles = try documents.roles()
             let export = LayerExport(gazetteer: gazetteer, options: options)
             let progress = ProgressLine(enabled: isatty(2) != 0)
             export.progress = { progress.update(documents: $0) }
