@@ -5,7 +5,7 @@ import Testing
 /// GDAL (the reader behind QGIS) must open what we write. Kept apart from the other coding tests
 /// because Foundation's `Process` leaks 32 bytes per launch, which would drown AddressSanitizer runs.
 @Suite struct GeoJSONGDALTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo"), "needs gdal-bin"))
+    @Test(.enabled(if: OGRInfo.isAvailable, "needs gdal-bin"))
     func gdalReadsTheGeometries() throws {
         struct Feature: Encodable {
             let type = "Feature"
@@ -21,16 +21,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-geojson-\(UUID().uuidString).geojson")
         defer { try? FileManager.default.removeItem(at: url) }
         try JSONEncoder().encode(Collection(features: features)).write(to: url)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        process.arguments = ["-ro", "-al", "-so", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let text = try OGRInfo.run(["-ro", "-al", "-so", url.path])
         #expect(text.contains("Feature Count: \(geometries.count)"), "\(text)")
     }
 }
