@@ -3,51 +3,51 @@
 
 enum TrainedWeightsRecognition {
     static let weights: [Float] = [
-        -2.120769,  // bias
-        -0.954692,  // allCaps
-        0.330620,  // sentenceStart
-        -1.294466,  // commonWord
-        -1.173741,  // commonWordAtSentenceStart
-        -0.670013,  // firstName
-        -1.098228,  // firstNameBeforeCapitalized
-        -0.796210,  // afterFirstName
-        -0.839789,  // afterTitle
-        -0.628136,  // afterCapitalized
-        -0.756530,  // beforeCapitalized
-        1.238096,  // afterLocativePreposition
-        0.839749,  // beforeCommaPlace
-        0.317995,  // afterCommaPlace
-        -1.925549,  // insideOrganisation
-        -1.355386,  // beforeOrganisationHead
-        -0.892080,  // beforeInstitutionHead
-        -0.626925,  // demonym
-        0.640574,  // abbreviation
-        -0.758687,  // alternateNameOnly
+        -2.116096,  // bias
+        -0.951711,  // allCaps
+        0.329650,  // sentenceStart
+        -1.294260,  // commonWord
+        -1.172696,  // commonWordAtSentenceStart
+        -0.669901,  // firstName
+        -1.096928,  // firstNameBeforeCapitalized
+        -0.795258,  // afterFirstName
+        -0.839690,  // afterTitle
+        -0.628596,  // afterCapitalized
+        -0.757575,  // beforeCapitalized
+        1.237120,  // afterLocativePreposition
+        0.841043,  // beforeCommaPlace
+        0.318461,  // afterCommaPlace
+        -1.924898,  // insideOrganisation
+        -1.357650,  // beforeOrganisationHead
+        -0.892274,  // beforeInstitutionHead
+        -0.577089,  // demonym
+        0.642620,  // abbreviation
+        -0.759172,  // alternateNameOnly
         0.000000,  // lowercaseNameOnly
         0.000000,  // nonLatinNameOnly
-        2.386102,  // logPopulation
-        0.711827,  // countryOrAdmin1
-        0.947388,  // multiToken
-        0.961892,  // candidateCount
-        -1.013166,  // beforeSpeechVerb
-        -1.481694,  // personSurnameInDocument
-        -0.441494,  // sameNameElsewhere
-        0.212347,  // hashtag
-        0.989053,  // adminSuffix
-        1.348000,  // geographicHead
-        -0.092383,  // possessive
-        -1.175727,  // shortToken
-        -1.531099,  // calendarWord
-        0.093445,  // beforeHyphenWord
-        -0.475064,  // allCapsSentence
-        -1.296753,  // functionWord
-        1.052741,  // regionOrPhysical
-        -0.132995,  // afterThe
-        0.245215,  // placesInSentence
-        1.373676,  // afterPlaceIntroducer
-        1.340257,  // describedAsPlace
-        2.156210,  // sameNameRecognisedElsewhere
-        1.715580,  // listedWithPlaces
+        2.373385,  // logPopulation
+        0.713040,  // countryOrAdmin1
+        0.953352,  // multiToken
+        0.965452,  // candidateCount
+        -1.013715,  // beforeSpeechVerb
+        -1.482840,  // personSurnameInDocument
+        -0.438576,  // sameNameElsewhere
+        0.214468,  // hashtag
+        0.987108,  // adminSuffix
+        1.347215,  // geographicHead
+        -0.091398,  // possessive
+        -1.174748,  // shortToken
+        -1.531459,  // calendarWord
+        0.105397,  // beforeHyphenWord
+        -0.474892,  // allCapsSentence
+        -1.296187,  // functionWord
+        1.070610,  // regionOrPhysical
+        -0.133881,  // afterThe
+        0.245835,  // placesInSentence
+        1.373711,  // afterPlaceIntroducer
+        1.339751,  // describedAsPlace
+        2.153068,  // sameNameRecognisedElsewhere
+        1.717234,  // listedWithPlaces
     ]
-    static let threshold: Float = 0.44
+    static let threshold: Float = 0.42
 }

@@ -197,7 +197,22 @@ struct Resolver {
                   let unit = range.first(where: { candidates[$0].entry == seat.admin1 }) else { continue }
             add(.seatOfSameNamedUnit, to: k)
             add(.unitOfSameNamedSeat, to: unit)
+            // The unit's people include the seat's: weigh the two by the seat's population alone,
+            // so that size does not decide between a city and its own province.
+            set(.logPopulation, to: features[k * Resolver.featureCount + CandidateFeature.logPopulation.rawValue], on: unit)
+            if features[unit * Resolver.featureCount + CandidateFeature.largestPopulation.rawValue] != 0 {
+                set(.largestPopulation, to: 0, on: unit)
+                set(.largestPopulation, to: 1, on: k)
+            }
         }
+    }
+
+    /// Replaces one feature value of candidate `k`, keeping its prior in step.
+    private mutating func set(_ feature: CandidateFeature, to value: Double, on k: Int) {
+        let index = k * Resolver.featureCount + feature.rawValue
+        candidates[k].prior += model[feature] * (value - features[index])
+        candidates[k].score = candidates[k].prior
+        features[index] = value
     }
 
     private mutating func add(_ feature: CandidateFeature, to k: Int) {

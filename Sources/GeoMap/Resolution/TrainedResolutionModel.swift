@@ -3,35 +3,35 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.823143,  // logPopulation
-        0.596859,  // country
-        1.254784,  // admin1
-        -0.139475,  // admin2
-        0.133461,  // region
-        0.762762,  // water
-        0.537877,  // landform
-        1.231698,  // landmark
-        1.254878,  // capital
-        0.253760,  // adminSeat1
-        0.599018,  // adminSeat2
-        -0.480578,  // adminSeatLower
-        0.120108,  // section
-        -1.595126,  // alternateName
-        -0.016970,  // abbreviationName
+        0.822806,  // logPopulation
+        0.582609,  // country
+        1.321980,  // admin1
+        -0.116430,  // admin2
+        0.220054,  // region
+        0.650830,  // water
+        0.532106,  // landform
+        1.210063,  // landmark
+        1.226334,  // capital
+        0.178575,  // adminSeat1
+        0.596445,  // adminSeat2
+        -0.482276,  // adminSeatLower
+        0.116709,  // section
+        -1.608413,  // alternateName
+        0.013219,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.771576,  // largestPopulation
-        0.951650,  // countryContext
-        2.436872,  // admin1Context
-        1.359231,  // containsContext
-        -0.635563,  // proximity
-        0.282106,  // qualifierInside
-        0.125487,  // qualifierContains
-        2.758428,  // noPopulation
-        1.319794,  // colocatedNear
-        0.576958,  // colocatedRegion
-        1.238705,  // seatOfSameNamedUnit
-        -0.219363,  // unitOfSameNamedSeat
+        0.796818,  // largestPopulation
+        0.937491,  // countryContext
+        2.437915,  // admin1Context
+        1.258440,  // containsContext
+        -0.652578,  // proximity
+        0.292989,  // qualifierInside
+        0.130254,  // qualifierContains
+        2.719274,  // noPopulation
+        1.344263,  // colocatedNear
+        0.566907,  // colocatedRegion
+        0.902202,  // seatOfSameNamedUnit
+        0.125449,  // unitOfSameNamedSeat
     ]
-    static let noGoodCandidateBelow: Double = 1.00
+    static let noGoodCandidateBelow: Double = 1.43
 }
