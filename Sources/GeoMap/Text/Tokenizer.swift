@@ -48,13 +48,26 @@ public struct Tokenizer: Sendable {
 }
 
 /// Abbreviations after which a period does not end a sentence.
-private let nonTerminalAbbreviations: Set<UInt64> = Set([
+private let nonTerminalAbbreviations = HashSet64([
     "mr", "mrs", "ms", "dr", "saint", "sainte", "mount", "fort", "gen", "lt", "col", "sgt", "capt", "cpl",
     "maj", "adm", "rep", "reps", "sen", "sens", "gov", "govt", "prof", "rev", "jr", "sr", "inc", "co",
     "corp", "ltd", "no", "nos", "vs", "v", "ave", "blvd", "rd", "hwy", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "approx", "etc", "al", "pres",
     "supt", "det", "insp", "cmdr", "atty", "hon", "msgr", "fr", "ft", "mt", "st", "ste",
 ].map(NameHash.of))
+
+/// How many of the eight bytes of `word` (in memory order) are lower-case ASCII letters before
+/// the first one that is not.
+@inline(__always)
+private func lowercaseRun(_ word: UInt64) -> Int {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let ascii = word & 0x7F7F_7F7F_7F7F_7F7F
+    // Per byte, without carries between bytes: the high bit is set when the byte is at least
+    // "a" (0x61) and not at least "{" (0x7B), and was below 0x80 to begin with.
+    let lowercase = (ascii &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(ascii &+ 0x0505_0505_0505_0505) & ~word & high
+    let other = ~lowercase & high
+    return other == 0 ? 8 : (other.littleEndian.trailingZeroBitCount >> 3)
+}
 
 /// Token-level synonyms applied to folded tokens, so that `St. Petersburg` and `Saint Petersburg`
 /// have one key.
@@ -80,6 +93,7 @@ private struct Scanner {
     var gap: TokenGap = [.sentenceStart]
     var newlinesInGap = 0
     var tagged = false
+    let abbreviations = nonTerminalAbbreviations
 
     init(text: UnsafeBufferPointer<UInt8>, out: UnsafeMutablePointer<UInt8>) {
         self.text = text
@@ -109,6 +123,13 @@ private struct Scanner {
     mutating func run(into tokens: inout [Token]) {
         while index < text.count {
             let byte = text[index]
+            if byte == 0x20 {
+                gap.insert(.space)
+                tagged = false
+                index += 1
+                charIndex += 1
+                continue
+            }
             if byte < 0x80 {
                 let role = ScalarFolding.asciiRole(byte)
                 if role == .letters || role == .digit {
@@ -177,14 +198,30 @@ private struct Scanner {
 
         scanning: while index < count {
             let byte = text[index]
-            // ASCII letters and digits, the bulk of most texts.
+            // Runs of lower-case ASCII letters, the bulk of most texts: eight bytes at a time, the
+            // run's end found without a branch per byte (see `lowercaseRun`).
             if byte &- 0x61 < 26 {
-                out[written] = byte
-                written &+= 1
-                letters &+= 1
-                lettersSincePeriod &+= 1
-                index &+= 1
-                charIndex &+= 1
+                var run = 0
+                while index &+ 8 <= count {
+                    let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    let length = lowercaseRun(word)
+                    written &+= length
+                    index &+= length
+                    run &+= length
+                    if length < 8 { break }
+                }
+                if index &+ 8 > count {
+                    while index < count && text[index] &- 0x61 < 26 {
+                        out[written] = text[index]
+                        written &+= 1
+                        index &+= 1
+                        run &+= 1
+                    }
+                }
+                letters &+= run
+                lettersSincePeriod &+= run
+                charIndex &+= run
                 continue
             }
             if byte &- 0x41 < 26 {
@@ -323,7 +360,7 @@ private struct Scanner {
             } else if gap.contains(.stop) {
                 let abbreviation = previous.shape.contains(.initialism)
                     || (previous.foldEnd - previous.foldStart == 1 && previous.shape.contains(.capitalized))
-                    || nonTerminalAbbreviations.contains(previous.hash)
+                    || abbreviations.contains(previous.hash)
                 // After an abbreviation a period ends the sentence only before a paragraph.
                 if !abbreviation || gap.contains(.paragraph) { gap.insert(.sentenceStart) }
             }
