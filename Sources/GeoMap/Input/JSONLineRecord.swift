@@ -5,6 +5,7 @@ struct JSONLineRecord {
     var text: [UInt8] = []
     /// False when the record had no `id`; the caller names it by its line number.
     var hasID = false
+    private var key: [UInt8] = []
 
     enum Problem: Error, CustomStringConvertible {
         case malformed(String)
@@ -33,7 +34,6 @@ struct JSONLineRecord {
             if scanner.peek() == UInt8(ascii: "}") {
                 scanner.position += 1
             } else {
-                var key: [UInt8] = []
                 while true {
                     key.removeAll(keepingCapacity: true)
                     scanner.skipWhitespace()

@@ -15,6 +15,7 @@ struct JSONScanner {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
@@ -24,7 +25,7 @@ struct JSONScanner {
         }
     }
 
-    mutating func expect(_ byte: UInt8, _ what: String) throws {
+    mutating func expect(_ byte: UInt8, _ what: StaticString) throws {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == byte else { throw Failure.malformed("expected \(what)", at: position) }
         position += 1
@@ -34,53 +35,92 @@ struct JSONScanner {
 
     /// Reads a string value into `out` (UTF-8, escapes decoded). Lone surrogates become U+FFFD.
     mutating func readString(into out: inout [UInt8]) throws {
+        try scanString(into: &out, keep: true)
+    }
+
+    /// Skips a string value, checking it as `readString` does.
+    mutating func skipString() throws {
+        var none: [UInt8] = []
+        try scanString(into: &none, keep: false)
+    }
+
+    /// Reads or skips a string: the runs between escapes are found eight bytes at a time and
+    /// copied whole.
+    private mutating func scanString(into out: inout [UInt8], keep: Bool) throws {
         try expect(UInt8(ascii: "\""), "a string")
-        while position < bytes.count {
+        let count = bytes.count
+        while true {
+            let runStart = position
+            position = JSONScanner.nextSpecial(bytes, from: position)
+            if keep && position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") { position += 1; return }
-            if byte == UInt8(ascii: "\\") {
-                position += 1
-                guard position < bytes.count else { break }
-                let escape = bytes[position]
-                position += 1
-                switch escape {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try readHex4()
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                            let save = position
-                            position += 2
-                            let low = try readHex4()
-                            if (0xDC00..<0xE000).contains(low) {
-                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                position = save
-                                scalar = 0xFFFD
-                            }
+            if byte != UInt8(ascii: "\\") { throw Failure.malformed("control character in string", at: position) }
+            position += 1
+            guard position < count else { break }
+            let escape = bytes[position]
+            position += 1
+            let decoded: UInt8
+            switch escape {
+            case UInt8(ascii: "\""): decoded = 0x22
+            case UInt8(ascii: "\\"): decoded = 0x5C
+            case UInt8(ascii: "/"): decoded = 0x2F
+            case UInt8(ascii: "b"): decoded = 0x08
+            case UInt8(ascii: "f"): decoded = 0x0C
+            case UInt8(ascii: "n"): decoded = 0x0A
+            case UInt8(ascii: "r"): decoded = 0x0D
+            case UInt8(ascii: "t"): decoded = 0x09
+            case UInt8(ascii: "u"):
+                var scalar = try readHex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    if position + 1 < count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                        let save = position
+                        position += 2
+                        let low = try readHex4()
+                        if (0xDC00..<0xE000).contains(low) {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         } else {
+                            position = save
                             scalar = 0xFFFD
                         }
-                    } else if (0xDC00..<0xE000).contains(scalar) {
+                    } else {
                         scalar = 0xFFFD
                     }
-                    appendUTF8(scalar, to: &out)
-                default: throw Failure.malformed("bad escape", at: position - 1)
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    scalar = 0xFFFD
                 }
+                if keep { appendUTF8(scalar, to: &out) }
                 continue
+            default: throw Failure.malformed("bad escape", at: position - 1)
             }
-            if byte < 0x20 { throw Failure.malformed("control character in string", at: position) }
-            out.append(byte)
-            position += 1
+            if keep { out.append(decoded) }
         }
         throw Failure.malformed("the line ends inside a string (truncated?)", at: position)
+    }
+
+    /// The first position at or after `start` that holds a quote, a backslash or a control
+    /// character (or the end).
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var k = start
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while k + 8 <= count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self).littleEndian
+            // Per byte, the high bit of each term marks a match; only the first match is exact
+            // (a borrow may mark bytes after it), and only the first is used.
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & high
+            if special != 0 { return k + special.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < count {
+            let byte = bytes[k]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 { return k }
+            k += 1
+        }
+        return count
     }
 
     private mutating func readHex4() throws -> UInt32 {
@@ -109,16 +149,14 @@ struct JSONScanner {
         guard let byte = peek() else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: position) }
         switch byte {
         case UInt8(ascii: "\""):
-            var scratch: [UInt8] = []
-            try readString(into: &scratch)
+            try skipString()
         case UInt8(ascii: "{"):
             position += 1
             skipWhitespace()
             if peek() == UInt8(ascii: "}") { position += 1; return nil }
             while true {
-                var key: [UInt8] = []
                 skipWhitespace()
-                try readString(into: &key)
+                try skipString()
                 try expect(UInt8(ascii: ":"), "':'")
                 try skipValue(depth: depth + 1)
                 skipWhitespace()

@@ -150,25 +150,3 @@ public struct Geoparser: Sendable {
         json.raw("]}\n")
     }
 }
-
-/// Whether bytes are well-formed UTF-8 (ASCII fast path, then the standard library's validation).
-func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var k = 0
-    let count = bytes.count
-    while k + 8 <= count {
-        let word = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 != 0 { break }
-        k += 8
-    }
-    while k < count && bytes[k] < 0x80 { k += 1 }
-    if k == count { return true }
-    var iterator = UnsafeBufferPointer(rebasing: bytes[k...]).makeIterator()
-    var decoder = UTF8()
-    while true {
-        switch decoder.decode(&iterator) {
-        case .scalarValue: continue
-        case .emptyInput: return true
-        case .error: return false
-        }
-    }
-}
