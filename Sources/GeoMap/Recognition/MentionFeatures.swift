@@ -67,14 +67,3 @@ public struct FeatureVector: Sendable {
         set { values[feature.rawValue] = newValue }
     }
 }
-
-/// One proposal's feature values in the recognizer's rows, written in place.
-struct FeatureRow {
-    let values: UnsafeMutablePointer<Float>
-
-    @inline(__always)
-    subscript(_ feature: MentionFeature) -> Float {
-        get { values[feature.rawValue] }
-        nonmutating set { values[feature.rawValue] = newValue }
-    }
-}

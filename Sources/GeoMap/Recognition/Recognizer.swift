@@ -9,8 +9,8 @@ struct Recognizer {
 
     /// Every span the matcher proposed, with features and probability, before filtering.
     private(set) var proposals: [Mention] = []
-    /// The proposals' feature rows, `featureCount` values each.
-    private var rows: [Float] = []
+    /// The proposals' feature rows.
+    private var rows = FeatureRows(width: Recognizer.featureCount)
     private var surnames: [UInt64] = []
     /// Proposals with the same name key: their indices ordered by key, each proposal's run in that
     /// order, and per run the two highest probabilities.
@@ -27,9 +27,7 @@ struct Recognizer {
 
     /// The feature vectors of the proposals, for training.
     var features: [FeatureVector] {
-        proposals.indices.map { m in
-            FeatureVector(values: Array(rows[(m * Recognizer.featureCount)..<((m + 1) * Recognizer.featureCount)]))
-        }
+        proposals.indices.map { FeatureVector(values: rows.values(ofRow: $0)) }
     }
 
     init(gazetteer: Gazetteer, words: WordClasses = .english, model: RecognitionModel) {
@@ -46,17 +44,11 @@ struct Recognizer {
         collectSurnames(tokenizer.tokens)
         let tokens = tokenizer.tokens
         groupByName(tokens)
-        let width = Recognizer.featureCount
-        // Moved out of `self` for the pass, so rows can be written in place while `self` is read.
-        var rows = self.rows
-        self.rows = []
-        rows.removeAll(keepingCapacity: true)
-        rows.append(contentsOf: repeatElement(0, count: proposals.count * width))
+        rows.reset(rows: proposals.count)
         for m in proposals.indices {
-            rows.withUnsafeMutableBufferPointer { rows in
-                fillFeatures(m, tokenizer, into: FeatureRow(values: rows.baseAddress! + m * width))
-            }
-            proposals[m].probability = rows.withUnsafeBufferPointer { model.probability($0.baseAddress! + m * width) }
+            let row = rows.row(m)
+            fillFeatures(m, tokenizer, into: row)
+            proposals[m].probability = model.probability(UnsafePointer(row.values))
         }
         // One sense per name per article: how surely the same name is a place elsewhere in it;
         // and how surely its neighbours in a list are places.
@@ -64,18 +56,18 @@ struct Recognizer {
         for m in proposals.indices {
             let run = runOfProposal[m]
             let strongest = runBestProposal[run] == m ? runSecond[run] : runBest[run]
-            rows[m * width + MentionFeature.sameNameRecognisedElsewhere.rawValue] = strongest
+            let row = rows.row(m)
+            row[.sameNameRecognisedElsewhere] = strongest
             var neighbour: Float = 0
             if m > 0, listed(proposals[m - 1], proposals[m], tokens) { neighbour = max(neighbour, proposals[m - 1].probability) }
             if m + 1 < proposals.count, listed(proposals[m], proposals[m + 1], tokens) { neighbour = max(neighbour, proposals[m + 1].probability) }
-            rows[m * width + MentionFeature.listedWithPlaces.rawValue] = neighbour
+            row[.listedWithPlaces] = neighbour
         }
         var kept: [Mention] = []
         for m in proposals.indices {
-            proposals[m].probability = rows.withUnsafeBufferPointer { model.probability($0.baseAddress! + m * width) }
+            proposals[m].probability = model.probability(UnsafePointer(rows.row(m).values))
             if proposals[m].probability >= model.threshold { kept.append(proposals[m]) }
         }
-        self.rows = rows
         return kept
     }
 
