@@ -26,12 +26,13 @@ public final class DocumentReader {
 
     private var pending: [String]
     private var lines: LineReader?
-    private var record = JSONLineRecord()
-    /// Line of the first record with each id, by a 64-bit hash of the id bytes (a million ids
-    /// collide by chance with a probability of about 3e-8).
-    private var seenIDs: [UInt64: (path: Int, line: Int)] = [:]
-    private var pathNumbers: [String: Int] = [:]
-    private var pathNames: [String] = []
+    /// Warnings raised while reading, not yet given out.
+    private var notices: [ReadNotice] = []
+    private var seenIDs = SeenIDs()
+    /// `nextItem()`'s lines being decoded, and its decoder.
+    private var current: LineBatch?
+    private var currentIndex = 0
+    private var decoder = JSONLineDecoder()
 
     public init(inputs: [String], format: InputFormat, warn: @escaping (String) -> Void) throws {
         self.inputs = inputs
@@ -70,91 +71,112 @@ public final class DocumentReader {
     /// The next document, whole or in pieces, or nil at the end of all inputs.
     public func nextItem() throws -> DocumentItem? {
         while true {
-            if let lines {
-                if let document = try nextRecord(lines) { return .whole(document) }
-                self.lines = nil
+            if let batch = current, currentIndex < batch.count {
+                let k = currentIndex
+                currentIndex += 1
+                let line = batch.firstLine + k
+                let outcome = batch.withLine(k) { decoder.decode($0, lineNumber: line) }
+                if decoder.id.withUnsafeBufferPointer({ admit(outcome, id: $0, path: batch.path, line: line) }) {
+                    return .whole(Document(id: decoder.id, text: decoder.text, source: batch.path, line: line))
+                }
                 continue
             }
-            guard let path = pending.popLast() else { return nil }
+            current = nil
+            // One line at a time, so a document is handed on as soon as its line has come.
+            guard let unit = try nextUnit(maxLines: 1, maxBytes: 0) else { return nil }
+            publish(unit.notices)
+            switch unit.content {
+            case .lines(let batch):
+                current = batch
+                currentIndex = 0
+            case .item(let item):
+                return item
+            case .none:
+                continue
+            }
+        }
+    }
+
+    /// The next stretch of input: up to `maxLines` lines (or about `maxBytes` bytes) of a JSON
+    /// Lines file, or a text file's document, with the warnings raised before it; nil at the end.
+    /// The lines are then decoded (by `JSONLineDecoder`, on any thread) and taken in, in input
+    /// order, by `admit`; the warnings are given out by `publish`.
+    func nextUnit(maxLines: Int, maxBytes: Int) throws -> ReadUnit? {
+        while true {
+            if let lines {
+                let before = takeNotices()
+                var batch = LineBatch(path: lines.path, firstLine: lines.lineNumber + 1)
+                do {
+                    if try !lines.readLines(into: &batch, maxLines: maxLines, maxBytes: maxBytes) { self.lines = nil }
+                } catch {
+                    self.lines = nil
+                    note("\(error)", skips: true)
+                }
+                if !batch.isEmpty { return ReadUnit(notices: before, content: .lines(batch)) }
+                notices.insert(contentsOf: before, at: 0)
+                continue
+            }
+            guard let path = pending.popLast() else {
+                return notices.isEmpty ? nil : ReadUnit(notices: takeNotices(), content: .none)
+            }
             if format.resolved(for: path) == .jsonl {
                 do {
                     let reader = try LineReader(path: path)
                     var head = try reader.head(8192)
                     if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
                     if let kind = DocumentReader.binaryKind(head[...]) {
-                        warn("\(path): skipped: binary file (\(kind)), not JSON Lines")
-                        skipped += 1
+                        note("\(path): skipped: binary file (\(kind)), not JSON Lines", skips: true)
                     } else {
                         lines = reader
                     }
                 } catch {
-                    warn("\(error)")
-                    skipped += 1
+                    note("\(error)", skips: true)
                 }
                 continue
             }
-            if let item = openTextFile(path) { return item }
+            if let item = openTextFile(path) { return ReadUnit(notices: takeNotices(), content: .item(item)) }
         }
     }
 
-    private func nextRecord(_ reader: LineReader) throws -> Document? {
-        while true {
-            var outcome: Result<Document, JSONLineRecord.Problem>?
-            var hasID = false
-            let more: Bool?
-            do {
-                more = try reader.nextLine { line -> Bool in
-                    var trimmed = line
-                    if reader.lineNumber == 1, trimmed.starts(with: DocumentReader.utf8BOM) {
-                        trimmed = UnsafeBufferPointer(rebasing: trimmed.dropFirst(3))
-                    }
-                    while let last = trimmed.last, last == 0x0D || last == 0x20 || last == 0x09 { trimmed = UnsafeBufferPointer(rebasing: trimmed.dropLast()) }
-                    guard !trimmed.isEmpty else { return true }
-                    do throws(JSONLineRecord.Problem) {
-                        try record.parse(trimmed)
-                        hasID = record.hasID
-                        let id = record.hasID ? record.id : Array(String(reader.lineNumber).utf8)
-                        outcome = .success(Document(id: id, text: validUTF8(record.text, path: "\(reader.path):\(reader.lineNumber)"), source: reader.path, line: reader.lineNumber))
-                    } catch {
-                        outcome = .failure(error)
-                    }
-                    return true
-                }
-            } catch {
-                warn("\(error)")
-                skipped += 1
-                return nil
-            }
-            guard more != nil else { return nil }
-            switch outcome {
-            case .none: continue
-            case .failure(let problem):
-                warn("\(reader.path):\(reader.lineNumber): skipped: \(problem)")
-                skipped += 1
-            case .success(let document):
-                if hasID, let first = firstSighting(of: document, path: reader.path, line: reader.lineNumber) {
-                    let place = first.path == reader.path ? "line \(first.line)" : "\(first.path):\(first.line)"
-                    warn("\(reader.path):\(reader.lineNumber): skipped: duplicate id \"\(document.idString)\" (first on \(place))")
-                    skipped += 1
-                    continue
-                }
-                return document
-            }
+    /// Gives out warnings: to the warning handler, counting those that skip an input.
+    func publish(_ notices: [ReadNotice]) {
+        for notice in notices {
+            warn(notice.message)
+            if notice.skips { skipped += 1 }
         }
     }
 
-    /// Records the id of `document`; returns where it was first seen if it was seen before.
-    private func firstSighting(of document: Document, path: String, line: Int) -> (path: String, line: Int)? {
-        let hash = document.id.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
-        if let first = seenIDs[hash] { return (pathNames[first.path], first.line) }
-        let number: Int
-        if let known = pathNumbers[path] { number = known } else {
-            number = pathNames.count
-            pathNumbers[path] = number
-            pathNames.append(path)
+    /// Takes in, in input order, what a decoder made of line `line` of `path`: warns about a bad
+    /// record or repaired text, and says whether it is a document to geoparse (false for a blank
+    /// line, a bad record, or a record whose id was seen before).
+    func admit(_ outcome: JSONLineDecoder.Outcome, id: UnsafeBufferPointer<UInt8>, path: String, line: Int) -> Bool {
+        switch outcome {
+        case .blank:
+            return false
+        case .failed(let problem):
+            publish([ReadNotice(message: "\(path):\(line): skipped: \(problem)", skips: true)])
+            return false
+        case .record(let hasID, let repaired):
+            if repaired {
+                publish([ReadNotice(message: "\(path):\(line): not valid UTF-8; each ill-formed sequence is read as U+FFFD", skips: false)])
+            }
+            if hasID, let first = seenIDs.firstSighting(of: id, path: path, line: line) {
+                let place = first.path == path ? "line \(first.line)" : "\(first.path):\(first.line)"
+                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(String(decoding: id, as: UTF8.self))\" (first on \(place))",
+                                    skips: true)])
+                return false
+            }
+            return true
         }
-        seenIDs[hash] = (number, line)
-        return nil
+    }
+
+    private func note(_ message: String, skips: Bool) {
+        notices.append(ReadNotice(message: message, skips: skips))
+    }
+
+    private func takeNotices() -> [ReadNotice] {
+        defer { notices.removeAll() }
+        return notices
     }
 
     /// Opens a text file (or standard input): small ones are read whole, larger ones are handed
@@ -172,8 +194,7 @@ public final class DocumentReader {
         }
         if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
         if let kind = DocumentReader.binaryKind(head.prefix(8192)) {
-            warn("\(path): skipped: binary file (\(kind))")
-            skipped += 1
+            note("\(path): skipped: binary file (\(kind))", skips: true)
             return nil
         }
         if atEOF {
@@ -188,8 +209,7 @@ public final class DocumentReader {
         do {
             return try openText(path)
         } catch {
-            warn("\(error)")
-            skipped += 1
+            note("\(error)", skips: true)
             return nil
         }
     }
@@ -197,7 +217,7 @@ public final class DocumentReader {
     /// `bytes` if they are valid UTF-8, else repaired (with a warning naming `path`, if given).
     private func validUTF8(_ bytes: [UInt8], path: String? = nil) -> [UInt8] {
         if bytes.withUnsafeBufferPointer({ isValidUTF8($0) }) { return bytes }
-        if let path { warn("\(path): not valid UTF-8; each ill-formed sequence is read as U+FFFD") }
+        if let path { note("\(path): not valid UTF-8; each ill-formed sequence is read as U+FFFD", skips: false) }
         return repairedUTF8(bytes)
     }
 

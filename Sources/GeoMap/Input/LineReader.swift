@@ -37,7 +37,7 @@ final class LineReader {
     /// Returns false at the end of the input.
     func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 lineNumber += 1
                 let lineStart = start
                 start = newline + 1
@@ -51,6 +51,40 @@ final class LineReader {
                 return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lineStart..<end])) }
             }
             try fill()
+        }
+    }
+
+    /// Appends lines to `batch` until it holds `maxLines` lines or `maxBytes` bytes. Waits for
+    /// input only while the batch is empty, so a slow stream is handed on as it comes. Returns
+    /// false when the input has ended. On a read error the lines read so far stay in `batch`.
+    func readLines(into batch: inout LineBatch, maxLines: Int, maxBytes: Int) throws -> Bool {
+        while batch.count < maxLines && (batch.isEmpty || batch.bytes.count < maxBytes) {
+            if let newline = nextNewline() {
+                lineNumber += 1
+                buffer.withUnsafeBufferPointer { batch.append(UnsafeBufferPointer(rebasing: $0[start..<newline])) }
+                start = newline + 1
+                continue
+            }
+            if atEOF {
+                guard start < end else { return false }
+                lineNumber += 1
+                buffer.withUnsafeBufferPointer { batch.append(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                start = end
+                return false
+            }
+            if !batch.isEmpty { return true }
+            try fill()
+        }
+        return true
+    }
+
+    /// The position of the next `\n` in the buffered bytes, if there is one.
+    @inline(__always)
+    private func nextNewline() -> Int? {
+        guard start < end else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let found = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
         }
     }
 

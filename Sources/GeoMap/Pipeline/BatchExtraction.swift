@@ -5,9 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs `extract` over a stream of documents: reads a round of batches, geoparses them on
-/// `jobs` workers (each with its own `Geoparser`), and writes the rendered results in input order,
-/// so the output bytes do not depend on the number of jobs. Memory is bounded by one round.
+/// Runs `extract` over a stream of documents. The reader only splits the input into units (a few
+/// dozen JSON lines, or a text file's document); `jobs` workers decode, geoparse and render them,
+/// each with its own `Geoparser`; the results are written in input order, with the reader's
+/// warnings and its duplicate-id check applied in that order too, so the output bytes and the
+/// warnings do not depend on the number of jobs. With several jobs, reading, geoparsing and
+/// writing overlap, and memory is bounded by the units in flight.
 ///
 /// A document larger than `TextPieces.wholeLimit` bytes is geoparsed in pieces of `TextPieces.size`, cut
 /// at white space (see `LargeDocument`), `jobs` pieces at a time, and written piece by piece as one
@@ -18,102 +21,105 @@ public final class BatchExtraction {
     public let jobs: Int
     public let roles: Set<MentionRole>
     public let renderer: DocumentRenderer
-    public var batchSize = 64
-    /// Called after each round with the number of documents done so far.
+    /// At most this many JSON lines go to a worker at a time.
+    public var batchSize = 32
+    /// About this many bytes of JSON lines go to a worker at a time.
+    public var batchBytes = 1 << 17
+    /// Called after each unit with the number of documents done so far.
     public var progress: ((Int) -> Void)?
 
-    private var parsers: [Geoparser]
+    private let recognition: RecognitionModel
+    private let resolution: ResolutionModel
+    private var workers: [BatchWorker]
+    /// Parsers for the pieces of large documents, made on first need.
+    private var pieceParsers: [Geoparser] = []
+    private var processed = 0
+    private var pending: [UInt8] = []
 
     public init(gazetteer: Gazetteer, jobs: Int, roles: Set<MentionRole>, format: OutputFormat,
                 recognition: RecognitionModel = .standard, resolution: ResolutionModel = .standard) {
         self.gazetteer = gazetteer
         self.jobs = max(1, jobs)
         self.roles = roles
-        renderer = DocumentRenderer(format: format, gazetteer: gazetteer)
-        parsers = (0..<max(1, jobs)).map { _ in Geoparser(gazetteer: gazetteer, recognition: recognition, resolution: resolution) }
+        self.recognition = recognition
+        self.resolution = resolution
+        let renderer = DocumentRenderer(format: format, gazetteer: gazetteer)
+        self.renderer = renderer
+        workers = (0..<max(1, jobs)).map { _ in
+            BatchWorker(parser: Geoparser(gazetteer: gazetteer, recognition: recognition, resolution: resolution),
+                        renderer: renderer, roles: roles)
+        }
     }
 
     /// Geoparses every document of `reader` into `sink`; returns the number of documents done.
     @discardableResult
     public func run(reader: DocumentReader, sink: OutputSink) throws -> Int {
+        processed = 0
+        pending.removeAll(keepingCapacity: true)
         try sink.write(renderer.prefix)
-        var processed = 0
-        var batches: [[Document]] = []
-        var exhausted = false
-        while !exhausted {
-            batches.removeAll(keepingCapacity: true)
-            var large: LargeDocument?
-            gathering: for _ in 0..<jobs {
-                var batch: [Document] = []
-                while batch.count < batchSize {
-                    guard let item = try reader.nextItem() else { exhausted = true; break }
-                    switch item {
-                    case .whole(let document) where document.text.count > TextPieces.wholeLimit:
-                        large = LargeDocument(id: document.id, source: document.source,
-                                              stream: TextPieces(path: document.source, bytes: document.text))
-                    case .whole(let document):
-                        batch.append(document)
-                        continue
-                    case .pieces(let document):
-                        large = document
-                    }
-                    break
-                }
-                if !batch.isEmpty { batches.append(batch) }
-                if exhausted || large != nil { break gathering }
+        if jobs == 1 {
+            while let unit = try reader.nextUnit(maxLines: batchSize, maxBytes: batchBytes) {
+                try write(workers[0].process(unit), reader: reader, sink: sink)
             }
-            if !batches.isEmpty {
-                for output in renderBatches(batches, firstDocument: processed == 0) { try sink.write(output) }
-                processed += batches.reduce(0) { $0 + $1.count }
-            }
-            if let large {
-                try process(large, isFirstDocument: processed == 0, sink: sink)
-                processed += 1
-            }
-            progress?(processed)
+        } else {
+            try runInParallel(reader: reader, sink: sink)
         }
+        try flush(to: sink)
         try sink.write(renderer.suffix)
         try sink.finish()
         return processed
     }
 
-    /// Renders a round of batches, one per worker, in parallel.
-    private func renderBatches(_ batches: [[Document]], firstDocument: Bool) -> [[UInt8]] {
-        var outputs = [[UInt8]](repeating: [], count: batches.count)
-        let renderer = self.renderer, roles = self.roles
-        if batches.count == 1 {
-            outputs[0] = BatchExtraction.render(batches[0], parser: &parsers[0], renderer: renderer, roles: roles, isFirstBatch: firstDocument)
-            return outputs
-        }
-        outputs.withUnsafeMutableBufferPointer { results in
-            parsers.withUnsafeMutableBufferPointer { workers in
-                let resultsBase = UncheckedSendable(results.baseAddress!)
-                let workersBase = UncheckedSendable(workers.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: batches.count) { k in
-                    resultsBase.value[k] = BatchExtraction.render(batches[k], parser: &workersBase.value[k], renderer: renderer,
-                                                                  roles: roles, isFirstBatch: firstDocument && k == 0)
-                }
+    /// Reads ahead while the workers geoparse, and writes each unit's result as soon as it and
+    /// all before it are done.
+    private func runInParallel(reader: DocumentReader, sink: OutputSink) throws {
+        let jobs = self.jobs
+        try workers.withUnsafeMutableBufferPointer { workers in
+            let base = UncheckedSendable(workers.baseAddress!)
+            let pool = OrderedWorkers<ReadUnit, BatchOutput>(workers: jobs, window: 4 * jobs) { index, unit in
+                base.value[index].process(unit)
             }
+            var finished = false
+            defer { pool.finish(dropQueued: !finished) }
+            var exhausted = false
+            while true {
+                while !exhausted && pool.inFlight < pool.window {
+                    if let unit = try reader.nextUnit(maxLines: batchSize, maxBytes: batchBytes) { pool.submit(unit) } else { exhausted = true }
+                }
+                guard pool.inFlight > 0 else { break }
+                try write(pool.next(), reader: reader, sink: sink)
+            }
+            finished = true
         }
-        return outputs
     }
 
-    private static func render(_ batch: [Document], parser: inout Geoparser, renderer: DocumentRenderer,
-                               roles: Set<MentionRole>, isFirstBatch: Bool) -> [UInt8] {
-        var out = JSONBytes(capacity: batch.count * 1024)
-        for (k, document) in batch.enumerated() {
-            if !(isFirstBatch && k == 0) { out.bytes.append(contentsOf: renderer.separator) }
-            var mentions = document.text.withUnsafeBufferPointer { parser.parse(bytes: $0) }
-            if roles.count < 2 { mentions.removeAll { !roles.contains($0.role) } }
-            if document.text.withUnsafeBufferPointer({ isValidUTF8($0) }) {
-                renderer.render(document, mentions: mentions, into: &out)
-            } else {
-                var repaired = document
-                repaired.text = repairedUTF8(document.text)
-                renderer.render(repaired, mentions: mentions, into: &out)
+    /// Writes a unit's result: its warnings, then each document the reader admits, in order.
+    private func write(_ output: BatchOutput, reader: DocumentReader, sink: OutputSink) throws {
+        reader.publish(output.notices)
+        for (k, entry) in output.entries.enumerated() {
+            if case .line(let outcome) = entry.kind {
+                let admitted = output.ids.withUnsafeBufferPointer { ids in
+                    let range = output.idRange(k)
+                    return reader.admit(outcome, id: UnsafeBufferPointer(rebasing: ids[range]), path: output.path, line: output.firstLine + k)
+                }
+                guard admitted else { continue }
             }
+            if case .large(let large) = entry.kind {
+                try flush(to: sink)
+                try process(large, isFirstDocument: processed == 0, sink: sink)
+            } else {
+                if processed > 0 { pending.append(contentsOf: renderer.separator) }
+                output.rendered.bytes.withUnsafeBufferPointer { pending.append(contentsOf: UnsafeBufferPointer(rebasing: $0[output.renderedRange(k)])) }
+                if pending.count >= 1 << 16 { try flush(to: sink) }
+            }
+            processed += 1
         }
-        return out.bytes
+        progress?(processed)
+    }
+
+    private func flush(to sink: OutputSink) throws {
+        try sink.write(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Geoparses a document in pieces, `jobs` at a time, and writes it as one record.
@@ -148,8 +154,11 @@ public final class BatchExtraction {
     private func parsePieces(_ pieces: [TextPiece]) -> [[ExtractedMention]] {
         var found = [[ExtractedMention]](repeating: [], count: pieces.count)
         let roles = self.roles
+        while pieceParsers.count < jobs {
+            pieceParsers.append(Geoparser(gazetteer: gazetteer, recognition: recognition, resolution: resolution))
+        }
         found.withUnsafeMutableBufferPointer { results in
-            parsers.withUnsafeMutableBufferPointer { workers in
+            pieceParsers.withUnsafeMutableBufferPointer { workers in
                 let resultsBase = UncheckedSendable(results.baseAddress!)
                 let workersBase = UncheckedSendable(workers.baseAddress!)
                 DispatchQueue.concurrentPerform(iterations: pieces.count) { k in

@@ -1,0 +1,46 @@
+/// Decodes one JSON Lines record as `DocumentReader` reads it: a byte-order mark dropped on the
+/// first line, trailing white space and `\r` ignored, blank lines skipped, the text made valid
+/// UTF-8. A value with reusable buffers; each worker has its own.
+struct JSONLineDecoder {
+    enum Outcome {
+        case blank
+        case failed(JSONLineRecord.Problem)
+        /// The record is in `id` and `text`; `repaired` when the text was not valid UTF-8.
+        case record(hasID: Bool, repaired: Bool)
+    }
+
+    private var record = JSONLineRecord()
+    private var repairedText: [UInt8] = []
+    private var lineID: [UInt8] = []
+    private var usesRepairedText = false
+    private var usesLineID = false
+
+    /// The record's id: its `id`, or its line number when it has none.
+    var id: [UInt8] { usesLineID ? lineID : record.id }
+    /// The record's text, valid UTF-8.
+    var text: [UInt8] { usesRepairedText ? repairedText : record.text }
+
+    mutating func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
+        var trimmed = line
+        if lineNumber == 1, trimmed.starts(with: DocumentReader.utf8BOM) {
+            trimmed = UnsafeBufferPointer(rebasing: trimmed.dropFirst(3))
+        }
+        while let last = trimmed.last, last == 0x0D || last == 0x20 || last == 0x09 {
+            trimmed = UnsafeBufferPointer(rebasing: trimmed.dropLast())
+        }
+        guard !trimmed.isEmpty else { return .blank }
+        do throws(JSONLineRecord.Problem) {
+            try record.parse(trimmed)
+        } catch {
+            return .failed(error)
+        }
+        usesLineID = !record.hasID
+        if usesLineID {
+            lineID.removeAll(keepingCapacity: true)
+            lineID.append(contentsOf: String(lineNumber).utf8)
+        }
+        usesRepairedText = !record.text.withUnsafeBufferPointer { isValidUTF8($0) }
+        if usesRepairedText { repairedText = repairedUTF8(record.text) }
+        return .record(hasID: record.hasID, repaired: usesRepairedText)
+    }
+}
