@@ -74,7 +74,7 @@ enum IndexLayout {
 }
 
 /// Two ASCII letters packed into 16 bits (`UA` = 0x5541); 0 for none.
-public struct CountryCode: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct CountryCode: Hashable, Sendable, Comparable, CustomStringConvertible, BitwiseCopyable {
     public let packed: UInt16
     public init(packed: UInt16) { self.packed = packed }
 

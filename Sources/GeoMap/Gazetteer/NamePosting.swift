@@ -1,5 +1,5 @@
 /// How a name belongs to an entry.
-public enum NameType: UInt8, Sendable {
+public enum NameType: UInt8, Sendable, BitwiseCopyable {
     case primary = 0
     case alternate = 1
     /// An abbreviation or code, matched only in its exact letter case (`U.S.`, `Calif.`).
@@ -9,7 +9,7 @@ public enum NameType: UInt8, Sendable {
 }
 
 /// Facts about the written name behind a posting.
-public struct NameFlags: OptionSet, Sendable, Hashable {
+public struct NameFlags: OptionSet, Sendable, Hashable, BitwiseCopyable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// Written entirely in lower case (GeoNames keeps many machine transliterations so).

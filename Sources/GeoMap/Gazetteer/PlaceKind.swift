@@ -1,5 +1,5 @@
 /// What kind of thing a gazetteer entry is.
-public enum PlaceKind: UInt8, CaseIterable, Sendable, Codable, CustomStringConvertible {
+public enum PlaceKind: UInt8, CaseIterable, Sendable, Codable, CustomStringConvertible, BitwiseCopyable {
     case country = 0
     case admin1
     case admin2
@@ -47,7 +47,7 @@ public enum PlaceKind: UInt8, CaseIterable, Sendable, Codable, CustomStringConve
 }
 
 /// The GeoNames feature codes the ranking cares about; others are `.other`.
-public enum FeatureCode: UInt8, Sendable, CaseIterable {
+public enum FeatureCode: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case none = 0, other, capital, adminSeat1, adminSeat2, adminSeat3, adminSeat4, populatedPlace,
          section, independentPolitical, adm1, adm2, continent, region
 

@@ -1,5 +1,5 @@
 /// Whether a mention names a place or uses a demonym/adjective (`Ukrainian`) linked to one.
-public enum MentionRole: UInt8, Sendable, Codable {
+public enum MentionRole: UInt8, Sendable, Codable, BitwiseCopyable {
     case place
     case demonym
 
@@ -7,7 +7,7 @@ public enum MentionRole: UInt8, Sendable, Codable {
 }
 
 /// The kind of unit a phrase asks for: `Luhansk region` (admin-1), `Laurel County` (admin-2).
-public enum AdminPreference: UInt8, Sendable {
+public enum AdminPreference: UInt8, Sendable, BitwiseCopyable {
     case none
     case admin1
     case admin2

@@ -2,19 +2,19 @@
 /// by the gazetteer's codes, in candidate order. The lists are fixed for the document; each round
 /// only sums the members' current probabilities.
 struct ContainerMembers {
-    private var isCountry: [Bool] = []
+    private var isCountry = ScratchArray<Bool>()
     /// The packed country code of a country's list, the entry of an admin-1 unit's list.
-    private var key: [Int32] = []
-    private var start: [Int] = [0]
-    private var members: [Int32] = []
+    private var key = ScratchArray<Int32>()
+    private var start = ScratchArray<Int>(repeating: 0, count: 1)
+    private var members = ScratchArray<Int32>()
 
     /// Finds the members of every country and admin-1 candidate, and tells each its list.
-    mutating func build(_ candidates: inout [Candidate]) {
-        isCountry.removeAll(keepingCapacity: true)
-        key.removeAll(keepingCapacity: true)
-        start.removeAll(keepingCapacity: true)
+    mutating func build(_ candidates: ScratchArray<Candidate>) {
+        isCountry.removeAll()
+        key.removeAll()
+        start.removeAll()
         start.append(0)
-        members.removeAll(keepingCapacity: true)
+        members.removeAll()
         for k in candidates.indices where candidates[k].kind == .country || candidates[k].kind == .admin1 {
             let country = candidates[k].kind == .country
             let wanted = country ? Int32(candidates[k].country.packed) : candidates[k].entry
@@ -38,7 +38,7 @@ struct ContainerMembers {
 
     /// The mass the groups other than `excluded` put inside the unit of `list`: each member's
     /// probability times its group's weight, summed in candidate order.
-    func mass(_ list: Int32, excluding excluded: Int32, _ candidates: [Candidate], _ groups: [Resolver.Group]) -> Double {
+    func mass(_ list: Int32, excluding excluded: Int32, _ candidates: ScratchArray<Candidate>, _ groups: ScratchArray<Resolver.Group>) -> Double {
         var mass = 0.0
         for k in start[Int(list)]..<start[Int(list) + 1] {
             let member = candidates[Int(members[k])]

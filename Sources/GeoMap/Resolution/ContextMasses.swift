@@ -12,30 +12,31 @@ import Darwin
 /// taken in the same order as a group-by-group pass would take them, so they are exact to the bit.
 struct ContextMasses {
     /// Per country slot: the country-table index; per admin-1 slot: the unit's number.
-    private var countryOfSlot: [Int] = []
-    private var unitOfSlot: [Int] = []
+    private var countryOfSlot = ScratchArray<Int>()
+    private var unitOfSlot = ScratchArray<Int>()
     /// The group's own mass on the slot's unit, this round.
-    private(set) var countryShare: [Double] = []
-    private(set) var admin1Share: [Double] = []
-    private var countryContextOfSlot: [Double] = []
-    private var admin1ContextOfSlot: [Double] = []
-    private var countryMass = [Double](repeating: 0, count: IndexLayout.countryTableCount)
-    private var admin1Mass: [Double] = []
+    private(set) var countryShare = ScratchArray<Double>()
+    private(set) var admin1Share = ScratchArray<Double>()
+    private var countryContextOfSlot = ScratchArray<Double>()
+    private var admin1ContextOfSlot = ScratchArray<Double>()
+    private var countryMass = ScratchArray<Double>(repeating: 0, count: IndexLayout.countryTableCount)
+    private var admin1Mass = ScratchArray<Double>()
     private var units = EntryNumbers()
 
     mutating func removeAll() {
-        countryOfSlot.removeAll(keepingCapacity: true)
-        unitOfSlot.removeAll(keepingCapacity: true)
-        countryShare.removeAll(keepingCapacity: true)
-        admin1Share.removeAll(keepingCapacity: true)
-        countryContextOfSlot.removeAll(keepingCapacity: true)
-        admin1ContextOfSlot.removeAll(keepingCapacity: true)
-        admin1Mass.removeAll(keepingCapacity: true)
+        countryOfSlot.removeAll()
+        unitOfSlot.removeAll()
+        countryShare.removeAll()
+        admin1Share.removeAll()
+        countryContextOfSlot.removeAll()
+        admin1ContextOfSlot.removeAll()
+        admin1Mass.removeAll()
+        countryMass.makeUnique()
         units.removeAll()
     }
 
     /// Assigns the slots of one group's candidates (`range`), after those of the groups before it.
-    mutating func assignSlots(_ candidates: inout [Candidate], _ range: Range<Int>) {
+    mutating func assignSlots(_ candidates: ScratchArray<Candidate>, _ range: Range<Int>) {
         let firstCountrySlot = countryOfSlot.count, firstUnitSlot = unitOfSlot.count
         for k in range {
             if let index = IndexLayout.countryIndex(candidates[k].country.packed) {
@@ -57,10 +58,10 @@ struct ContextMasses {
 
     /// Starts a round: every share back to zero.
     mutating func beginRound() {
-        countryShare.removeAll(keepingCapacity: true)
-        countryShare.append(contentsOf: repeatElement(0, count: countryOfSlot.count))
-        admin1Share.removeAll(keepingCapacity: true)
-        admin1Share.append(contentsOf: repeatElement(0, count: unitOfSlot.count))
+        countryShare.removeAll()
+        countryShare.append(repeating: 0, count: countryOfSlot.count)
+        admin1Share.removeAll()
+        admin1Share.append(repeating: 0, count: unitOfSlot.count)
     }
 
     @inline(__always)
@@ -74,13 +75,13 @@ struct ContextMasses {
     mutating func endRound() {
         for index in countryOfSlot { countryMass[index] = 0 }
         for (slot, index) in countryOfSlot.enumerated() { countryMass[index] += countryShare[slot] }
-        admin1Mass.removeAll(keepingCapacity: true)
-        admin1Mass.append(contentsOf: repeatElement(0, count: units.count))
+        admin1Mass.removeAll()
+        admin1Mass.append(repeating: 0, count: units.count)
         for (slot, unit) in unitOfSlot.enumerated() { admin1Mass[unit] += admin1Share[slot] }
-        countryContextOfSlot.removeAll(keepingCapacity: true)
-        countryContextOfSlot.append(contentsOf: repeatElement(.nan, count: countryOfSlot.count))
-        admin1ContextOfSlot.removeAll(keepingCapacity: true)
-        admin1ContextOfSlot.append(contentsOf: repeatElement(.nan, count: unitOfSlot.count))
+        countryContextOfSlot.removeAll()
+        countryContextOfSlot.append(repeating: .nan, count: countryOfSlot.count)
+        admin1ContextOfSlot.removeAll()
+        admin1ContextOfSlot.append(repeating: .nan, count: unitOfSlot.count)
     }
 
     /// log(1 + the mass the other groups put on the slot's country); one value per group and country.
@@ -112,7 +113,7 @@ struct EntryNumbers {
 
     mutating func removeAll() {
         for slot in used { keys[slot] = -1 }
-        used.removeAll(keepingCapacity: true)
+        used.removeAll()
     }
 
     mutating func number(of entry: Int32) -> Int {
@@ -133,7 +134,7 @@ struct EntryNumbers {
         let entries = used.map { (keys[$0], values[$0]) }.sorted { $0.1 < $1.1 }
         keys = [Int32](repeating: -1, count: keys.count * 2)
         values = [Int](repeating: 0, count: keys.count)
-        used.removeAll(keepingCapacity: true)
+        used.removeAll()
         let mask = keys.count - 1
         for (entry, number) in entries {
             var slot = EntryNumbers.home(entry, mask: mask)

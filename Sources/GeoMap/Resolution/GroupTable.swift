@@ -11,7 +11,7 @@ struct GroupTable {
     }
 
     /// The group of `groups` with this key, role and preference, or nil.
-    func find(_ key: UInt64, _ role: MentionRole, _ preference: AdminPreference, in groups: [Resolver.Group]) -> Int? {
+    func find(_ key: UInt64, _ role: MentionRole, _ preference: AdminPreference, in groups: ScratchArray<Resolver.Group>) -> Int? {
         let mask = slots.count - 1
         var slot = GroupTable.home(key, role, preference, mask: mask)
         while true {
@@ -24,7 +24,7 @@ struct GroupTable {
     }
 
     /// Adds group `g` (not yet in the table) of `groups`.
-    mutating func insert(_ g: Int, in groups: [Resolver.Group]) {
+    mutating func insert(_ g: Int, in groups: ScratchArray<Resolver.Group>) {
         if (used.count + 1) * 2 > slots.count { grow(groups) }
         place(g, groups[g])
     }
@@ -37,7 +37,7 @@ struct GroupTable {
         used.append(slot)
     }
 
-    private mutating func grow(_ groups: [Resolver.Group]) {
+    private mutating func grow(_ groups: ScratchArray<Resolver.Group>) {
         let members = used.map { slots[$0] }
         slots = [Int32](repeating: -1, count: slots.count * 2)
         used.removeAll(keepingCapacity: true)

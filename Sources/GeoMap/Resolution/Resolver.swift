@@ -14,11 +14,11 @@ struct Resolver {
     static let rounds = 3
     static let featureCount = CandidateFeature.allCases.count
 
-    private var candidates: [Candidate] = []
+    private var candidates = ScratchArray<Candidate>()
     /// Feature rows of the candidates, `featureCount` values each.
-    private(set) var features: [Double] = []
-    private var groups: [Group] = []
-    private(set) var groupOfMention: [Int32] = []
+    private(set) var features = ScratchArray<Double>()
+    private var groups = ScratchArray<Group>()
+    private(set) var groupOfMention = ScratchArray<Int32>()
     private var groupTable = GroupTable()
     /// `X, Y`: the groups that qualify each group, and the groups each group qualifies.
     private var qualifiers = GroupLinks()
@@ -26,8 +26,8 @@ struct Resolver {
     private var masses = ContextMasses()
     private var containers = ContainerMembers()
     /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors.
-    private var top: [Int] = []
-    private var topX: [Double] = [], topY: [Double] = [], topZ: [Double] = []
+    private var top = ScratchArray<Int>()
+    private var topX = ScratchArray<Double>(), topY = ScratchArray<Double>(), topZ = ScratchArray<Double>()
 
     /// Mentions with the same name, role and asked-for kind: one sense per name per article.
     struct Group {
@@ -49,17 +49,17 @@ struct Resolver {
     }
 
     mutating func resolve(_ mentions: [Mention]) -> [Resolution] {
-        candidates.removeAll(keepingCapacity: true)
-        features.removeAll(keepingCapacity: true)
-        groups.removeAll(keepingCapacity: true)
-        groupOfMention.removeAll(keepingCapacity: true)
+        candidates.removeAll()
+        features.removeAll()
+        groups.removeAll()
+        groupOfMention.removeAll()
         groupTable.removeAll()
         buildGroups(mentions)
         linkQualifiers(mentions)
         scoreColocation()
         masses.removeAll()
-        for g in groups.indices { masses.assignSlots(&candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
-        containers.build(&candidates)
+        for g in groups.indices { masses.assignSlots(candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
+        containers.build(candidates)
         for _ in 0..<Resolver.rounds {
             computeContext()
             rescore()
@@ -122,7 +122,7 @@ struct Resolver {
             // The row is written after the rows of the candidates so far: in place if the candidate
             // is kept as a new one.
             let row = features.count
-            features.append(contentsOf: repeatElement(0, count: width))
+            features.append(repeating: 0, count: width)
             priorFeatures(candidate, row: row)
             candidate.prior = dot(row: row)
             candidate.score = candidate.prior
@@ -284,7 +284,7 @@ struct Resolver {
     /// Each group's strongest local candidates by prior, at most `colocationCandidates`, ties in
     /// candidate order.
     private mutating func collectTopCandidates() {
-        top.removeAll(keepingCapacity: true)
+        top.removeAll()
         for g in groups.indices {
             let first = top.count
             for k in groups[g].candidateStart..<groups[g].candidateEnd where Resolver.isLocal(candidates[k].kind) {
@@ -298,9 +298,9 @@ struct Resolver {
             groups[g].topStart = first
             groups[g].topEnd = top.count
         }
-        topX.removeAll(keepingCapacity: true)
-        topY.removeAll(keepingCapacity: true)
-        topZ.removeAll(keepingCapacity: true)
+        topX.removeAll()
+        topY.removeAll()
+        topZ.removeAll()
         for k in top {
             topX.append(candidates[k].x)
             topY.append(candidates[k].y)
@@ -436,10 +436,10 @@ struct Resolver {
     }
 
     /// Candidates of the last document with their feature rows, for training.
-    func candidateRows(forGroup g: Int) -> [(entry: Int32, features: ArraySlice<Double>)] {
+    func candidateRows(forGroup g: Int) -> [(entry: Int32, features: [Double])] {
         let width = Resolver.featureCount
         return (groups[g].candidateStart..<groups[g].candidateEnd).map { k in
-            (candidates[k].entry, features[(k * width)..<((k + 1) * width)])
+            (candidates[k].entry, Array(features[(k * width)..<((k + 1) * width)]))
         }
     }
 }
