@@ -73,7 +73,7 @@ struct Recognizer {
 
     /// Orders the proposals by name key and counts, per run of one name, the proposals that do not
     /// start a sentence.
-    private mutating func groupByName(_ tokens: [Token]) {
+    private mutating func groupByName(_ tokens: ScratchArray<Token>) {
         byName.removeAll(keepingCapacity: true)
         byName.append(contentsOf: proposals.indices)
         byName.withUnsafeMutableBufferPointer { order in
@@ -123,7 +123,7 @@ struct Recognizer {
     }
 
     /// Whether two mentions follow each other in a list: `A, B`, `A and B`, `A or B`.
-    private func listed(_ a: Mention, _ b: Mention, _ tokens: [Token]) -> Bool {
+    private func listed(_ a: Mention, _ b: Mention, _ tokens: ScratchArray<Token>) -> Bool {
         let between = Int(b.firstToken) - Int(a.endToken)
         let gap = tokens[Int(b.firstToken)].gap
         if between == 0 { return gap.contains(.comma) && gap.isSubset(of: [.comma, .space]) }
@@ -137,7 +137,7 @@ struct Recognizer {
     private static let orHash = NameHash.of("or")
 
     /// Surnames of people the text names: the word after a first name or a title.
-    private mutating func collectSurnames(_ tokens: [Token]) {
+    private mutating func collectSurnames(_ tokens: ScratchArray<Token>) {
         surnames.removeAll(keepingCapacity: true)
         guard tokens.count > 1 else { return }
         for k in 0..<(tokens.count - 1) {
@@ -290,7 +290,7 @@ struct Recognizer {
 
     /// `X is a town in …`, `X, a city of …`, `X is an unincorporated community`: the words after
     /// the name say what it is.
-    private func describedAsPlace(after end: Int, _ tokens: [Token]) -> Bool {
+    private func describedAsPlace(after end: Int, _ tokens: ScratchArray<Token>) -> Bool {
         var k = end
         var steps = 0
         while k < tokens.count && steps < 5 {

@@ -71,7 +71,7 @@ struct SpanMatcher {
         return !classes.isDisjoint(with: [.connector, .geographicHead, .admin1Suffix, .admin2Suffix])
     }
 
-    private func hashOf(_ tokens: [Token], _ start: Int, _ end: Int, _ folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private func hashOf(_ tokens: ScratchArray<Token>, _ start: Int, _ end: Int, _ folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = tokens[start].hash
         for k in (start + 1)..<end where end > start + 1 {
             hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
@@ -79,7 +79,7 @@ struct SpanMatcher {
         return hash
     }
 
-    private func caseSignature(_ tokens: [Token], _ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    private func caseSignature(_ tokens: ScratchArray<Token>, _ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt16 {
         CaseSignature.of(UnsafeBufferPointer(rebasing: text[Int(tokens[start].byteStart)..<Int(tokens[end - 1].byteEnd)]))
     }
 
@@ -102,7 +102,7 @@ struct SpanMatcher {
     }
 
     /// Extends a mention over an admin suffix, a `People's Republic`, or a geographic head noun.
-    private func extend(_ mention: inout Mention, _ tokens: [Token]) {
+    private func extend(_ mention: inout Mention, _ tokens: ScratchArray<Token>) {
         let end = Int(mention.endToken)
         guard end < tokens.count, mention.role == .place else { return }
         let next = tokens[end]
@@ -122,7 +122,7 @@ struct SpanMatcher {
     }
 
     /// `the region of X`, `the city of X`: the phrase before a name says what kind it is.
-    private func introducedPreference(_ tokens: [Token], _ start: Int) -> AdminPreference {
+    private func introducedPreference(_ tokens: ScratchArray<Token>, _ start: Int) -> AdminPreference {
         guard start >= 2, tokens[start - 1].hash == SpanMatcher.ofHash,
               tokens[start].gap.isSubset(of: [.space]), tokens[start - 1].gap.isSubset(of: [.space]) else { return .none }
         let introducer = tokens[start - 2]

@@ -6,7 +6,7 @@
 /// the subscript are not, so a copy must not be written before it has been cleared or appended
 /// to. The pipeline clears its scratch arrays at the start of every document, so a copied parser
 /// (one per thread) gets its own storage before it writes.
-struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
+public struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
     private final class Storage {
         let base: UnsafeMutablePointer<Element>
         let capacity: Int
@@ -20,7 +20,7 @@ struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecke
     }
 
     private var storage: Storage
-    private(set) var count = 0
+    public private(set) var count = 0
 
     init() { storage = Storage(capacity: 16) }
 
@@ -30,10 +30,10 @@ struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecke
         self.count = count
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
 
-    subscript(position: Int) -> Element {
+    public subscript(position: Int) -> Element {
         @inline(__always)
         unsafeAddress {
             precondition(position >= 0 && position < count, "index out of range")
@@ -56,6 +56,39 @@ struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecke
         let new = Storage(capacity: Swift.max(needed, storage.capacity * 2, 16))
         new.base.initialize(from: storage.base, count: count)
         storage = new
+    }
+
+    /// Makes room for `capacity` elements in all, in storage of its own.
+    mutating func reserveCapacity(_ capacity: Int) {
+        if capacity > storage.capacity || !isKnownUniquelyReferenced(&storage) { grow(to: Swift.max(capacity, count)) }
+    }
+
+    var capacity: Int { storage.capacity }
+
+    /// The first element of storage of the array's own, to be written directly (up to `capacity`
+    /// elements) and then counted with `setCount`. Valid until the array grows or is cleared.
+    mutating func baseAddressForWriting() -> UnsafeMutablePointer<Element> {
+        if !isKnownUniquelyReferenced(&storage) { grow(to: count) }
+        return storage.base
+    }
+
+    /// Takes the first `count` elements as written (through `baseAddressForWriting`).
+    mutating func setCount(_ count: Int) {
+        precondition(count >= 0 && count <= storage.capacity, "count beyond capacity")
+        self.count = count
+    }
+
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: storage.base, count: count))
+    }
+
+    /// Appends without the uniqueness check of `append`: only for a caller that has just made the
+    /// storage its own (`reserveCapacity`, `removeAll`) and cannot have been copied since.
+    @inline(__always)
+    mutating func appendToOwnStorage(_ element: Element) {
+        if count == storage.capacity { grow(to: count + 1) }
+        (storage.base + count).initialize(to: element)
+        count += 1
     }
 
     @inline(__always)

@@ -1,5 +1,5 @@
 /// What a token looks like: letter case and punctuation inside it.
-public struct TokenShape: OptionSet, Sendable, Hashable {
+public struct TokenShape: OptionSet, Sendable, Hashable, BitwiseCopyable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
     /// The first letter is upper case.
@@ -27,7 +27,7 @@ public struct TokenShape: OptionSet, Sendable, Hashable {
 }
 
 /// What stands between a token and the one before it.
-public struct TokenGap: OptionSet, Sendable, Hashable {
+public struct TokenGap: OptionSet, Sendable, Hashable, BitwiseCopyable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
     public static let space = TokenGap(rawValue: 1 << 0)
@@ -53,7 +53,7 @@ public struct TokenGap: OptionSet, Sendable, Hashable {
 
 /// One word of a text: where it is (UTF-8 bytes and code points of the original), its folded key
 /// bytes, their hash, its shape and what separates it from the previous token.
-public struct Token: Sendable {
+public struct Token: Sendable, BitwiseCopyable {
     public var byteStart: Int32
     public var byteEnd: Int32
     public var charStart: Int32

@@ -6,32 +6,25 @@
 /// dashes, white space and punctuation separate tokens; what separated a token from the one before
 /// is kept in its `gap`, and sentence starts are marked there too.
 public struct Tokenizer: Sendable {
-    public private(set) var tokens: [Token] = []
-    /// Folded bytes of all tokens, each token's at `foldStart..<foldEnd`. The array is a reused
-    /// buffer: only `0..<foldedCount` belongs to the current text.
-    public private(set) var folded: [UInt8] = []
-    public private(set) var foldedCount = 0
+    public private(set) var tokens = ScratchArray<Token>()
+    /// Folded bytes of all tokens, each token's at `foldStart..<foldEnd`.
+    public private(set) var folded = ScratchArray<UInt8>()
+    public var foldedCount: Int { folded.count }
 
     /// Folded text is at most this many times as long as the text (see Scripts/generate-fold-table).
     static let maximumExpansion = 3
 
-    public init() {
-        tokens.reserveCapacity(1024)
-    }
+    public init() {}
 
     /// Tokenises `text`, which must be valid UTF-8.
     public mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
-        tokens.removeAll(keepingCapacity: true)
-        let bound = text.count * Tokenizer.maximumExpansion + 16
-        if folded.count < bound { folded = [UInt8](repeating: 0, count: max(bound, 8192)) }
-        var tokens = self.tokens
-        self.tokens = []
-        foldedCount = folded.withUnsafeMutableBufferPointer { out in
-            var scanner = Scanner(text: text, out: out.baseAddress!)
-            scanner.run(into: &tokens)
-            return scanner.written
-        }
-        self.tokens = tokens
+        tokens.removeAll()
+        tokens.reserveCapacity(1024)
+        folded.removeAll()
+        folded.reserveCapacity(max(text.count * Tokenizer.maximumExpansion + 16, 8192))
+        var scanner = Scanner(text: text, out: folded.baseAddressForWriting())
+        scanner.run(into: &tokens)
+        folded.setCount(scanner.written)
     }
 
     /// The folded bytes of one token.
@@ -120,7 +113,7 @@ private struct Scanner {
         written += 1
     }
 
-    mutating func run(into tokens: inout [Token]) {
+    mutating func run(into tokens: inout ScratchArray<Token>) {
         while index < text.count {
             let byte = text[index]
             if byte == 0x20 {
@@ -182,7 +175,7 @@ private struct Scanner {
         tagged = false
     }
 
-    mutating func scanToken(into tokens: inout [Token]) {
+    mutating func scanToken(into tokens: inout ScratchArray<Token>) {
         // Locals, not stored properties: writes through `out` could alias `self`, which would make
         // the compiler reload every field after every byte.
         let text = self.text, out = self.out, count = text.count
@@ -340,7 +333,7 @@ private struct Scanner {
     }
 
     mutating func finish(byteStart: Int, byteEnd: Int, charStart: Int, charEnd: Int, foldStart: Int,
-                         shape inShape: TokenShape, letters: Int, upper: Int, tokens: inout [Token]) {
+                         shape inShape: TokenShape, letters: Int, upper: Int, tokens: inout ScratchArray<Token>) {
         var shape = inShape
         if letters > 0 { shape.insert(.hasLetter) }
         if letters >= 2 && upper == letters {
@@ -368,7 +361,7 @@ private struct Scanner {
             gap.insert(.sentenceStart)
         }
         if gap.isEmpty { gap = [.none] }
-        tokens.append(Token(byteStart: Int32(byteStart), byteEnd: Int32(byteEnd),
+        tokens.appendToOwnStorage(Token(byteStart: Int32(byteStart), byteEnd: Int32(byteEnd),
                             charStart: Int32(charStart), charEnd: Int32(charEnd),
                             foldStart: Int32(foldStart), foldEnd: Int32(written),
                             hash: hash, shape: shape, gap: gap))
