@@ -6,7 +6,7 @@ import Testing
         var tokenizer = Tokenizer()
         var copy = text
         copy.withUTF8 { tokenizer.tokenize($0) }
-        return (tokenizer, tokenizer.tokens)
+        return (tokenizer, Array(tokenizer.tokens))
     }
 
     func folded(_ text: String) -> [String] {
