@@ -28,6 +28,8 @@ struct Resolver {
     /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors.
     private var top = ScratchArray<Int>()
     private var topX = ScratchArray<Double>(), topY = ScratchArray<Double>(), topZ = ScratchArray<Double>()
+    /// Per top candidate: how many other groups have a top candidate near it, and in its region.
+    private var nearGroups = ScratchArray<Int32>(), regionGroups = ScratchArray<Int32>()
 
     /// Mentions with the same name, role and asked-for kind: one sense per name per article.
     struct Group {
@@ -255,29 +257,59 @@ struct Resolver {
     private mutating func scoreColocation() {
         guard groups.count > 1 else { return }
         collectTopCandidates()
+        countColocatedGroups()
         let width = Resolver.featureCount
         for g in groups.indices {
             for t in groups[g].topStart..<groups[g].topEnd {
                 let k = top[t]
-                let x = topX[t], y = topY[t], z = topZ[t]
-                var near = 0, region = 0
-                for other in groups.indices where other != g && groups[other].key != groups[g].key {
-                    // Only whether the nearest candidate is within each radius counts.
-                    var best = -1.0
-                    for j in groups[other].topStart..<groups[other].topEnd {
-                        best = max(best, x * topX[j] + y * topY[j] + z * topZ[j])
-                        if best >= Resolver.nearDot { break }
-                    }
-                    if best >= Resolver.nearDot { near += 1 }
-                    if best >= Resolver.regionDot { region += 1 }
-                }
-                let nearValue = Resolver.log1pOfCount(near), regionValue = Resolver.log1pOfCount(region)
+                let nearValue = Resolver.log1pOfCount(Int(nearGroups[t])), regionValue = Resolver.log1pOfCount(Int(regionGroups[t]))
                 features[k * width + CandidateFeature.colocatedNear.rawValue] = nearValue
                 features[k * width + CandidateFeature.colocatedRegion.rawValue] = regionValue
                 candidates[k].prior += model[.colocatedNear] * nearValue + model[.colocatedRegion] * regionValue
                 candidates[k].score = candidates[k].prior
             }
             normalise(g)
+        }
+    }
+
+    /// For each top candidate, the number of other groups (of another name) with a top candidate
+    /// within 25 km, and within 150 km. Each pair of groups is compared once, both ways at once
+    /// (the dot product of two unit vectors is the same either way round).
+    private mutating func countColocatedGroups() {
+        nearGroups.removeAll()
+        nearGroups.append(repeating: 0, count: top.count)
+        regionGroups.removeAll()
+        regionGroups.append(repeating: 0, count: top.count)
+        var nearOther = ScratchArray<Bool>(), regionOther = ScratchArray<Bool>()
+        for g in groups.indices where groups[g].topEnd > groups[g].topStart {
+            for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != groups[g].key {
+                let others = groups[h].topStart..<groups[h].topEnd
+                nearOther.removeAll()
+                nearOther.append(repeating: false, count: others.count)
+                regionOther.removeAll()
+                regionOther.append(repeating: false, count: others.count)
+                for t in groups[g].topStart..<groups[g].topEnd {
+                    let x = topX[t], y = topY[t], z = topZ[t]
+                    var near = false, region = false
+                    for u in others {
+                        let dot = x * topX[u] + y * topY[u] + z * topZ[u]
+                        if dot >= Resolver.regionDot {
+                            region = true
+                            regionOther[u - others.lowerBound] = true
+                            if dot >= Resolver.nearDot {
+                                near = true
+                                nearOther[u - others.lowerBound] = true
+                            }
+                        }
+                    }
+                    if near { nearGroups[t] += 1 }
+                    if region { regionGroups[t] += 1 }
+                }
+                for u in others {
+                    if nearOther[u - others.lowerBound] { nearGroups[u] += 1 }
+                    if regionOther[u - others.lowerBound] { regionGroups[u] += 1 }
+                }
+            }
         }
     }
 
