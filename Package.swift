@@ -21,9 +21,11 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        // Header-only: a cache prefetch hint, inlined into the recognizer's lookups.
+        .target(name: "CPrefetch"),
         .target(
             name: "GeoMap",
-            dependencies: ["CGeos", "CProj"]
+            dependencies: ["CGeos", "CProj", "CPrefetch"]
         ),
         .executableTarget(
             name: "GeoMapCLI",

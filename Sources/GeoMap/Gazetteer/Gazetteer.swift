@@ -9,18 +9,18 @@ public final class Gazetteer: @unchecked Sendable {
     let entryCount: Int
     private let slotBits: Int
     private let slotMask: Int
-    private let lexiconBits: Int
+    let lexiconBits: Int
     private let lexiconMask: Int
     private let keyCount: Int
     public let maxNameTokens: Int
-    private let entries: UnsafeRawBufferPointer
+    let entries: UnsafeRawBufferPointer
     private let slots: UnsafeRawBufferPointer
     private let postings: UnsafeRawBufferPointer
-    private let lexicon: UnsafeRawBufferPointer
+    let lexicon: UnsafeRawBufferPointer
     private let keys: UnsafeRawBufferPointer
     private let countries: UnsafeRawBufferPointer
     private let pool: UnsafeRawBufferPointer
-    private let filter: NameFilter
+    let filter: NameFilter
 
     init(files: GazetteerFiles, index: IndexStorage) throws {
         self.files = files
