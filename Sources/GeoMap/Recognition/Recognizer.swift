@@ -21,6 +21,8 @@ struct Recognizer {
     private var runBest: [Float] = []
     private var runBestProposal: [Int] = []
     private var runSecond: [Float] = []
+    /// Per proposal: what its usable candidates are, the same for every proposal of one name.
+    private var summaries: [CandidateSummary] = []
 
     private static let theHash = NameHash.of("the")
     static let featureCount = MentionFeature.allCases.count
@@ -46,6 +48,7 @@ struct Recognizer {
         collectSurnames(tokenizer.tokens)
         let tokens = tokenizer.tokens
         groupByName(tokens)
+        summariseCandidates()
         rows.reset(rows: proposals.count)
         for m in proposals.indices {
             let row = rows.row(m)
@@ -120,6 +123,24 @@ struct Recognizer {
             if !tokens[Int(proposals[m].firstToken)].gap.contains(.sentenceStart) { notAtSentenceStart[runStarts.count - 1] += 1 }
         }
         runStarts.append(byName.count)
+    }
+
+    /// Summarises each proposal's usable candidates, once per name: proposals with the same key,
+    /// role and letter case (which decides the usable abbreviations) share it.
+    private mutating func summariseCandidates() {
+        summaries.removeAll(keepingCapacity: true)
+        summaries.append(contentsOf: repeatElement(CandidateSummary(), count: proposals.count))
+        var previous = -1
+        for m in byName {
+            let mention = proposals[m]
+            if previous >= 0, proposals[previous].keyHash == mention.keyHash, proposals[previous].role == mention.role,
+               proposals[previous].caseSignature == mention.caseSignature {
+                summaries[m] = summaries[previous]
+            } else {
+                summaries[m] = CandidateSummary(mention, gazetteer)
+            }
+            previous = m
+        }
     }
 
     /// The two highest probabilities of each run of one name (0 when there are none).
@@ -264,30 +285,15 @@ struct Recognizer {
         if insideOrganisation(mention, tokenizer) { f[.insideOrganisation] = 1 }
         f[.demonym] = mention.role == .demonym ? 1 : 0
 
-        var hasPrimary = false, allLowercase = true, allNonLatin = true, abbreviationOnly = true
-        var maxPopulation = 0, adminOrCountry = false, regional = false, usable = 0
-        for posting in mention.candidates {
-            if posting.type == .abbreviation && posting.caseSignature != mention.caseSignature { continue }
-            if (posting.type == .demonym) != (mention.role == .demonym) { continue }
-            usable += 1
-            if posting.type == .primary { hasPrimary = true }
-            if posting.type != .abbreviation { abbreviationOnly = false }
-            if !posting.flags.contains(.lowercase) { allLowercase = false }
-            if !posting.flags.contains(.nonLatin) { allNonLatin = false }
-            maxPopulation = max(maxPopulation, gazetteer.population(posting.entry))
-            switch gazetteer.kind(posting.entry) {
-            case .country, .admin1: adminOrCountry = true
-            case .region, .water, .landform, .landmark: regional = true
-            default: break
-            }
-        }
-        f[.abbreviation] = abbreviationOnly && usable > 0 ? 1 : 0
-        f[.alternateNameOnly] = hasPrimary || mention.role == .demonym ? 0 : 1
-        f[.lowercaseNameOnly] = allLowercase && usable > 0 ? 1 : 0
-        f[.nonLatinNameOnly] = allNonLatin && usable > 0 ? 1 : 0
-        f[.logPopulation] = Float(log10(Double(maxPopulation) + 1) / 7)
-        f[.countryOrAdmin1] = adminOrCountry ? 1 : 0
-        f[.regionOrPhysical] = regional ? 1 : 0
+        let summary = summaries[m]
+        let usable = Int(summary.usable)
+        f[.abbreviation] = summary.abbreviationOnly && usable > 0 ? 1 : 0
+        f[.alternateNameOnly] = summary.hasPrimary || mention.role == .demonym ? 0 : 1
+        f[.lowercaseNameOnly] = summary.allLowercase && usable > 0 ? 1 : 0
+        f[.nonLatinNameOnly] = summary.allNonLatin && usable > 0 ? 1 : 0
+        f[.logPopulation] = summary.logPopulation
+        f[.countryOrAdmin1] = summary.adminOrCountry ? 1 : 0
+        f[.regionOrPhysical] = summary.regional ? 1 : 0
         f[.multiToken] = nameEnd - first > 1 ? 1 : 0
         f[.candidateCount] = Recognizer.candidateCountFeature(usable)
         if single && surnames.contains(mention.keyHash) { f[.personSurnameInDocument] = 1 }
@@ -379,3 +385,34 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// What a proposal's usable candidates are (abbreviations only in their own letter case, demonyms
+/// only for demonym mentions): the facts the recognition features read from them.
+private struct CandidateSummary {
+    var usable: Int32 = 0
+    var hasPrimary = false, allLowercase = true, allNonLatin = true, abbreviationOnly = true
+    var adminOrCountry = false, regional = false
+    var logPopulation: Float = 0
+
+    init() {}
+
+    init(_ mention: Mention, _ gazetteer: Gazetteer) {
+        var maxPopulation = 0
+        for posting in mention.candidates {
+            if posting.type == .abbreviation && posting.caseSignature != mention.caseSignature { continue }
+            if (posting.type == .demonym) != (mention.role == .demonym) { continue }
+            usable += 1
+            if posting.type == .primary { hasPrimary = true }
+            if posting.type != .abbreviation { abbreviationOnly = false }
+            if !posting.flags.contains(.lowercase) { allLowercase = false }
+            if !posting.flags.contains(.nonLatin) { allNonLatin = false }
+            maxPopulation = max(maxPopulation, gazetteer.population(posting.entry))
+            switch gazetteer.kind(posting.entry) {
+            case .country, .admin1: adminOrCountry = true
+            case .region, .water, .landform, .landmark: regional = true
+            default: break
+            }
+        }
+        logPopulation = Float(log10(Double(maxPopulation) + 1) / 7)
+    }
+}
