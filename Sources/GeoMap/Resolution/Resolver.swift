@@ -90,7 +90,6 @@ struct Resolver {
             groups[g].weight *= 1 + log(Double(groups[g].mentionCount))
             markLargestPopulation(g)
             markSeatsOfSameNamedUnits(g)
-            normalise(g)
         }
     }
 
@@ -125,15 +124,16 @@ struct Resolver {
             // is kept as a new one.
             let row = features.count
             features.append(repeating: 0, count: width)
-            priorFeatures(candidate, row: row)
-            candidate.prior = dot(row: row)
+            candidate.prior = priorFeatures(candidate, row: row)
             candidate.score = candidate.prior
             if candidates.count - start < Resolver.maxCandidates {
                 candidates.append(candidate)
                 continue
             }
-            if let weakest = candidates[start...].indices.min(by: { candidates[$0].prior < candidates[$1].prior }),
-               candidates[weakest].prior < candidate.prior {
+            // The first of the weakest candidates so far gives way to a stronger one.
+            var weakest = start
+            for k in (start + 1)..<candidates.count where candidates[k].prior < candidates[weakest].prior { weakest = k }
+            if candidates[weakest].prior < candidate.prior {
                 candidates[weakest] = candidate
                 for k in 0..<width { features[weakest * width + k] = features[row + k] }
             }
@@ -148,16 +148,18 @@ struct Resolver {
         return (posting.type == .demonym) == (mention.role == .demonym)
     }
 
-    private func dot(row: Int) -> Double {
-        var sum = 0.0
-        for k in 0..<Resolver.featureCount { sum += model.weights[k] * features[row + k] }
-        return sum
-    }
-
-    private mutating func priorFeatures(_ c: Candidate, row: Int) {
-        func set(_ feature: CandidateFeature, _ value: Double) { features[row + feature.rawValue] = value }
-        set(.logPopulation, log10(Double(c.population) + 1))
-        set(.noPopulation, c.population == 0 ? 1 : 0)
+    /// Writes the prior features of candidate `c` into its row (all zero before) and returns the
+    /// prior: the dot product of the row with the weights, summed in feature order. A zero feature
+    /// adds a zero product, which leaves the sum as it is (the sum starts at +0 and so is never
+    /// -0), so only the features that are set are added, in the order of their indices.
+    private mutating func priorFeatures(_ c: Candidate, row: Int) -> Double {
+        var prior = 0.0
+        func set(_ feature: CandidateFeature, _ value: Double) {
+            features[row + feature.rawValue] = value
+            prior += model.weights[feature.rawValue] * value
+        }
+        // log10(1) is +0: an unknown population adds nothing.
+        if c.population != 0 { set(.logPopulation, log10(Double(c.population) + 1)) }
         switch c.kind {
         case .country: set(.country, 1)
         case .admin1: set(.admin1, 1)
@@ -180,6 +182,8 @@ struct Resolver {
         if c.nameType == .abbreviation { set(.abbreviationName, 1) }
         if c.nameFlags.contains(.lowercase) { set(.lowercaseName, 1) }
         if c.nameFlags.contains(.nonLatin) { set(.nonLatinName, 1) }
+        if c.population == 0 { set(.noPopulation, 1) }
+        return prior
     }
 
     private mutating func markLargestPopulation(_ g: Int) {
@@ -254,8 +258,13 @@ struct Resolver {
     /// Places that lie together: a candidate gains when other mentions of the article have a
     /// candidate near it (`Paris` and `Henry County` in Tennessee), whatever their priors. Only the
     /// strongest candidates of each mention take part, which bounds the pairs to compare.
+    ///
+    /// Turns the priors into the first probabilities of every group.
     private mutating func scoreColocation() {
-        guard groups.count > 1 else { return }
+        guard groups.count > 1 else {
+            for g in groups.indices { normalise(g) }
+            return
+        }
         collectTopCandidates()
         countColocatedGroups()
         let width = Resolver.featureCount
