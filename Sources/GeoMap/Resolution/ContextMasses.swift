@@ -85,19 +85,24 @@ struct ContextMasses {
     }
 
     /// log(1 + the mass the other groups put on the slot's country); one value per group and country.
+    @inline(__always)
     mutating func countryContext(slot: Int32) -> Double {
         let slot = Int(slot)
         if countryContextOfSlot[slot].isNaN {
-            countryContextOfSlot[slot] = log1p(max(0, countryMass[countryOfSlot[slot]] - countryShare[slot]))
+            // log1p(±0) is ±0: a unit no other group names needs no log.
+            let mass = max(0, countryMass[countryOfSlot[slot]] - countryShare[slot])
+            countryContextOfSlot[slot] = mass == 0 ? mass : log1p(mass)
         }
         return countryContextOfSlot[slot]
     }
 
     /// log(1 + the mass the other groups put on the slot's admin-1 unit).
+    @inline(__always)
     mutating func admin1Context(slot: Int32) -> Double {
         let slot = Int(slot)
         if admin1ContextOfSlot[slot].isNaN {
-            admin1ContextOfSlot[slot] = log1p(max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot]))
+            let mass = max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot])
+            admin1ContextOfSlot[slot] = mass == 0 ? mass : log1p(mass)
         }
         return admin1ContextOfSlot[slot]
     }

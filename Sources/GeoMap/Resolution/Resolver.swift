@@ -62,9 +62,9 @@ struct Resolver {
         masses.removeAll()
         for g in groups.indices { masses.assignSlots(candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
         containers.build(candidates)
-        for _ in 0..<Resolver.rounds {
+        for round in 0..<Resolver.rounds {
             computeContext()
-            rescore()
+            rescore(last: round == Resolver.rounds - 1)
         }
         return mentions.indices.map { resolution(for: Int(groupOfMention[$0])) }
     }
@@ -245,6 +245,7 @@ struct Resolver {
 
     // MARK: Context
 
+    /// At most 64 (`countColocatedGroups` keeps one bit per candidate of a group).
     static let colocationCandidates = 12
     static let nearDot = cos(25 / Sphere.earthRadiusKm)
     static let regionDot = cos(150 / Sphere.earthRadiusKm)
@@ -289,34 +290,37 @@ struct Resolver {
         nearGroups.append(repeating: 0, count: top.count)
         regionGroups.removeAll()
         regionGroups.append(repeating: 0, count: top.count)
-        var nearOther = ScratchArray<Bool>(), regionOther = ScratchArray<Bool>()
+        let nearDot = Resolver.nearDot, regionDot = Resolver.regionDot
         for g in groups.indices where groups[g].topEnd > groups[g].topStart {
-            for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != groups[g].key {
+            let mine = groups[g].topStart..<groups[g].topEnd, key = groups[g].key
+            for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != key {
                 let others = groups[h].topStart..<groups[h].topEnd
-                nearOther.removeAll()
-                nearOther.append(repeating: false, count: others.count)
-                regionOther.removeAll()
-                regionOther.append(repeating: false, count: others.count)
-                for t in groups[g].topStart..<groups[g].topEnd {
+                // Which of the other group's candidates are near one of ours, bit by bit.
+                var nearOther: UInt64 = 0, regionOther: UInt64 = 0
+                for t in mine {
                     let x = topX[t], y = topY[t], z = topZ[t]
                     var near = false, region = false
                     for u in others {
                         let dot = x * topX[u] + y * topY[u] + z * topZ[u]
-                        if dot >= Resolver.regionDot {
+                        if dot >= regionDot {
                             region = true
-                            regionOther[u - others.lowerBound] = true
-                            if dot >= Resolver.nearDot {
+                            regionOther |= 1 << UInt64(u - others.lowerBound)
+                            if dot >= nearDot {
                                 near = true
-                                nearOther[u - others.lowerBound] = true
+                                nearOther |= 1 << UInt64(u - others.lowerBound)
                             }
                         }
                     }
                     if near { nearGroups[t] += 1 }
                     if region { regionGroups[t] += 1 }
                 }
-                for u in others {
-                    if nearOther[u - others.lowerBound] { nearGroups[u] += 1 }
-                    if regionOther[u - others.lowerBound] { regionGroups[u] += 1 }
+                while regionOther != 0 {
+                    regionGroups[others.lowerBound + regionOther.trailingZeroBitCount] += 1
+                    regionOther &= regionOther - 1
+                }
+                while nearOther != 0 {
+                    nearGroups[others.lowerBound + nearOther.trailingZeroBitCount] += 1
+                    nearOther &= nearOther - 1
                 }
             }
         }
@@ -325,20 +329,30 @@ struct Resolver {
     /// Each group's strongest local candidates by prior, at most `colocationCandidates`, ties in
     /// candidate order.
     private mutating func collectTopCandidates() {
+        // At most one entry per candidate: written in place, counted at the end.
         top.removeAll()
+        top.reserveCapacity(candidates.count)
+        let list = top.baseAddressForWriting()
+        let limit = Resolver.colocationCandidates
+        var count = 0
         for g in groups.indices {
-            let first = top.count
+            let first = count
             for k in groups[g].candidateStart..<groups[g].candidateEnd where Resolver.isLocal(candidates[k].kind) {
                 let prior = candidates[k].prior
-                var position = top.count
-                while position > first && candidates[top[position - 1]].prior < prior { position -= 1 }
-                if position - first >= Resolver.colocationCandidates { continue }
-                top.insert(k, at: position)
-                if top.count - first > Resolver.colocationCandidates { top.removeLast() }
+                var position = count
+                while position > first && candidates[list[position - 1]].prior < prior { position -= 1 }
+                if position - first >= limit { continue }
+                // A full list drops its last (weakest) candidate to make room.
+                if count - first == limit { count -= 1 }
+                var move = count
+                while move > position { list[move] = list[move - 1]; move -= 1 }
+                list[position] = k
+                count += 1
             }
             groups[g].topStart = first
-            groups[g].topEnd = top.count
+            groups[g].topEnd = count
         }
+        top.setCount(count)
         topX.removeAll()
         topY.removeAll()
         topZ.removeAll()
@@ -390,15 +404,24 @@ struct Resolver {
         masses.endRound()
     }
 
-    private mutating func rescore() {
+    /// Scores every candidate in the article's context and normalises each group. A group of one
+    /// candidate has probability 1 whatever its score, and its score counts only after the last
+    /// round, so it is rescored only then. The context features are written to the rows only in
+    /// the last round (until then nothing reads them).
+    private mutating func rescore(last: Bool) {
         var total = (0.0, 0.0, 0.0)
         for group in groups { total.0 += group.vector.0; total.1 += group.vector.1; total.2 += group.vector.2 }
         let width = Resolver.featureCount
+        let countryWeight = model[.countryContext], admin1Weight = model[.admin1Context]
+        let containsWeight = model[.containsContext], proximityWeight = model[.proximity]
+        let insideWeight = model[.qualifierInside], qualifierContainsWeight = model[.qualifierContains]
         for g in groups.indices {
             let group = groups[g]
+            guard last || group.candidateEnd - group.candidateStart > 1 else { continue }
             let others = (total.0 - group.vector.0, total.1 - group.vector.1, total.2 - group.vector.2)
             let othersLength = (others.0 * others.0 + others.1 * others.1 + others.2 * others.2).squareRoot()
             let centre = othersLength > 1e-9 ? (others.0 / othersLength, others.1 / othersLength, others.2 / othersLength) : nil
+            let qualifierRange = qualifiers.range(of: g), qualifiedRange = qualified.range(of: g)
             for k in group.candidateStart..<group.candidateEnd {
                 let c = candidates[k]
                 var countryContext = 0.0, admin1Context = 0.0, contains = 0.0, proximity = 0.0
@@ -406,24 +429,28 @@ struct Resolver {
                 if c.countrySlot >= 0 && c.kind != .country { countryContext = masses.countryContext(slot: c.countrySlot) }
                 if c.admin1Slot >= 0 && c.kind != .admin1 { admin1Context = masses.admin1Context(slot: c.admin1Slot) }
                 if c.kind == .country || c.kind == .admin1 {
-                    contains = log1p(containers.mass(c.containerList, excluding: Int32(g), candidates, groups))
+                    // log1p(±0) is ±0.
+                    let mass = containers.mass(c.containerList, excluding: Int32(g), candidates, groups)
+                    contains = mass == 0 ? mass : log1p(mass)
                 }
                 if let centre, Resolver.isLocal(c.kind) || c.kind == .admin1 {
                     proximity = log1p(Sphere.distanceKm((c.x, c.y, c.z), centre) / 50)
                 }
-                for q in qualifiers.range(of: g) { qualifierInside += containment(of: c, in: qualifiers[q]) }
-                for q in qualified.range(of: g) { qualifierContains += containing(c, group: qualified[q]) }
-                let base = k * width
-                features[base + CandidateFeature.countryContext.rawValue] = countryContext
-                features[base + CandidateFeature.admin1Context.rawValue] = admin1Context
-                features[base + CandidateFeature.containsContext.rawValue] = contains
-                features[base + CandidateFeature.proximity.rawValue] = proximity
-                features[base + CandidateFeature.qualifierInside.rawValue] = qualifierInside
-                features[base + CandidateFeature.qualifierContains.rawValue] = qualifierContains
+                for q in qualifierRange { qualifierInside += containment(of: c, in: qualifiers[q]) }
+                for q in qualifiedRange { qualifierContains += containing(c, group: qualified[q]) }
+                if last {
+                    let base = k * width
+                    features[base + CandidateFeature.countryContext.rawValue] = countryContext
+                    features[base + CandidateFeature.admin1Context.rawValue] = admin1Context
+                    features[base + CandidateFeature.containsContext.rawValue] = contains
+                    features[base + CandidateFeature.proximity.rawValue] = proximity
+                    features[base + CandidateFeature.qualifierInside.rawValue] = qualifierInside
+                    features[base + CandidateFeature.qualifierContains.rawValue] = qualifierContains
+                }
                 candidates[k].score = c.prior
-                    + model[.countryContext] * countryContext + model[.admin1Context] * admin1Context
-                    + model[.containsContext] * contains + model[.proximity] * proximity
-                    + model[.qualifierInside] * qualifierInside + model[.qualifierContains] * qualifierContains
+                    + countryWeight * countryContext + admin1Weight * admin1Context
+                    + containsWeight * contains + proximityWeight * proximity
+                    + insideWeight * qualifierInside + qualifierContainsWeight * qualifierContains
             }
             normalise(g)
         }
