@@ -22,6 +22,13 @@ struct ContextMasses {
     private var countryMass = ScratchArray<Double>(repeating: 0, count: IndexLayout.countryTableCount)
     private var admin1Mass = ScratchArray<Double>()
     private var units = EntryNumbers()
+    /// Per country-table index and per unit number: the last group (counted over all documents)
+    /// that has a slot for it, and that slot.
+    private var countryGroup = ScratchArray<Int>(repeating: -1, count: IndexLayout.countryTableCount)
+    private var countrySlotOfIndex = ScratchArray<Int32>(repeating: 0, count: IndexLayout.countryTableCount)
+    private var unitGroup = ScratchArray<Int>()
+    private var unitSlotOfUnit = ScratchArray<Int32>()
+    private var groupsAssigned = 0
 
     mutating func removeAll() {
         countryOfSlot.removeAll()
@@ -32,26 +39,40 @@ struct ContextMasses {
         admin1ContextOfSlot.removeAll()
         admin1Mass.removeAll()
         countryMass.makeUnique()
+        countryGroup.makeUnique()
+        countrySlotOfIndex.makeUnique()
+        unitGroup.removeAll()
+        unitSlotOfUnit.removeAll()
         units.removeAll()
     }
 
-    /// Assigns the slots of one group's candidates (`range`), after those of the groups before it.
+    /// Assigns the slots of one group's candidates (`range`), after those of the groups before it:
+    /// a new slot for each country and unit the group has not had yet.
     mutating func assignSlots(_ candidates: ScratchArray<Candidate>, _ range: Range<Int>) {
-        let firstCountrySlot = countryOfSlot.count, firstUnitSlot = unitOfSlot.count
+        let group = groupsAssigned
+        groupsAssigned += 1
         for k in range {
             if let index = IndexLayout.countryIndex(candidates[k].country.packed) {
-                var slot = firstCountrySlot
-                while slot < countryOfSlot.count && countryOfSlot[slot] != index { slot += 1 }
-                if slot == countryOfSlot.count { countryOfSlot.append(index) }
-                candidates[k].countrySlot = Int32(slot)
+                if countryGroup[index] != group {
+                    countryGroup[index] = group
+                    countrySlotOfIndex[index] = Int32(countryOfSlot.count)
+                    countryOfSlot.append(index)
+                }
+                candidates[k].countrySlot = countrySlotOfIndex[index]
             }
             let admin1 = candidates[k].admin1
             if admin1 >= 0 {
                 let unit = units.number(of: admin1)
-                var slot = firstUnitSlot
-                while slot < unitOfSlot.count && unitOfSlot[slot] != unit { slot += 1 }
-                if slot == unitOfSlot.count { unitOfSlot.append(unit) }
-                candidates[k].admin1Slot = Int32(slot)
+                if unit == unitGroup.count {
+                    unitGroup.append(-1)
+                    unitSlotOfUnit.append(0)
+                }
+                if unitGroup[unit] != group {
+                    unitGroup[unit] = group
+                    unitSlotOfUnit[unit] = Int32(unitOfSlot.count)
+                    unitOfSlot.append(unit)
+                }
+                candidates[k].admin1Slot = unitSlotOfUnit[unit]
             }
         }
     }
@@ -110,14 +131,17 @@ struct ContextMasses {
 
 /// Numbers the distinct entries of a document 0, 1, 2, … in order of first sight.
 struct EntryNumbers {
-    private var keys = [Int32](repeating: -1, count: 64)
-    private var values = [Int](repeating: 0, count: 64)
-    private var used: [Int] = []
+    private var keys = ScratchArray<Int32>(repeating: -1, count: 64)
+    private var values = ScratchArray<Int32>(repeating: 0, count: 64)
+    private var used = ScratchArray<Int32>()
 
     var count: Int { used.count }
 
+    /// Forgets every entry (in tables of its own: a copied resolver writes only its own).
     mutating func removeAll() {
-        for slot in used { keys[slot] = -1 }
+        keys.makeUnique()
+        values.makeUnique()
+        for slot in used { keys[Int(slot)] = -1 }
         used.removeAll()
     }
 
@@ -125,20 +149,22 @@ struct EntryNumbers {
         if (used.count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
         var slot = EntryNumbers.home(entry, mask: mask)
-        while keys[slot] >= 0 {
-            if keys[slot] == entry { return values[slot] }
+        while true {
+            let key = keys[slot]
+            if key == entry { return Int(values[slot]) }
+            if key < 0 { break }
             slot = (slot + 1) & mask
         }
         keys[slot] = entry
-        values[slot] = used.count
-        used.append(slot)
+        values[slot] = Int32(used.count)
+        used.append(Int32(slot))
         return used.count - 1
     }
 
     private mutating func grow() {
-        let entries = used.map { (keys[$0], values[$0]) }.sorted { $0.1 < $1.1 }
-        keys = [Int32](repeating: -1, count: keys.count * 2)
-        values = [Int](repeating: 0, count: keys.count)
+        let entries = used.map { (keys[Int($0)], values[Int($0)]) }.sorted { $0.1 < $1.1 }
+        keys = ScratchArray<Int32>(repeating: -1, count: keys.count * 2)
+        values = ScratchArray<Int32>(repeating: 0, count: keys.count)
         used.removeAll()
         let mask = keys.count - 1
         for (entry, number) in entries {
@@ -146,7 +172,7 @@ struct EntryNumbers {
             while keys[slot] >= 0 { slot = (slot + 1) & mask }
             keys[slot] = entry
             values[slot] = number
-            used.append(slot)
+            used.append(Int32(slot))
         }
     }
 

@@ -25,9 +25,10 @@ struct Resolver {
     private var qualified = GroupLinks()
     private var masses = ContextMasses()
     private var containers = ContainerMembers()
-    /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors.
+    /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors
+    /// (x, y, z of each in turn).
     private var top = ScratchArray<Int>()
-    private var topX = ScratchArray<Double>(), topY = ScratchArray<Double>(), topZ = ScratchArray<Double>()
+    private var topVectors = ScratchArray<Double>()
     /// Per top candidate: how many other groups have a top candidate near it, and in its region.
     private var nearGroups = ScratchArray<Int32>(), regionGroups = ScratchArray<Int32>()
 
@@ -230,13 +231,19 @@ struct Resolver {
     }
 
     private mutating func normalise(_ g: Int) {
-        let range = groups[g].candidateStart..<groups[g].candidateEnd
+        Resolver.normalise(candidates.baseAddressForWriting(), groups[g].candidateStart..<groups[g].candidateEnd)
+    }
+
+    /// Turns the scores of `range` into probabilities (softmax). exp(0) is 1: the best needs no exp.
+    @inline(__always)
+    private static func normalise(_ candidates: UnsafeMutablePointer<Candidate>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         var best = -Double.infinity
         for k in range { best = max(best, candidates[k].score) }
         var sum = 0.0
         for k in range {
-            let e = exp(candidates[k].score - best)
+            let d = candidates[k].score - best
+            let e = d == 0 ? 1 : exp(d)
             candidates[k].probability = e
             sum += e
         }
@@ -291,6 +298,7 @@ struct Resolver {
         regionGroups.removeAll()
         regionGroups.append(repeating: 0, count: top.count)
         let nearDot = Resolver.nearDot, regionDot = Resolver.regionDot
+        let vectors = topVectors.baseAddressForWriting()
         for g in groups.indices where groups[g].topEnd > groups[g].topStart {
             let mine = groups[g].topStart..<groups[g].topEnd, key = groups[g].key
             for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != key {
@@ -298,10 +306,10 @@ struct Resolver {
                 // Which of the other group's candidates are near one of ours, bit by bit.
                 var nearOther: UInt64 = 0, regionOther: UInt64 = 0
                 for t in mine {
-                    let x = topX[t], y = topY[t], z = topZ[t]
+                    let x = vectors[3 * t], y = vectors[3 * t + 1], z = vectors[3 * t + 2]
                     var near = false, region = false
                     for u in others {
-                        let dot = x * topX[u] + y * topY[u] + z * topZ[u]
+                        let dot = x * vectors[3 * u] + y * vectors[3 * u + 1] + z * vectors[3 * u + 2]
                         if dot >= regionDot {
                             region = true
                             regionOther |= 1 << UInt64(u - others.lowerBound)
@@ -353,14 +361,16 @@ struct Resolver {
             groups[g].topEnd = count
         }
         top.setCount(count)
-        topX.removeAll()
-        topY.removeAll()
-        topZ.removeAll()
-        for k in top {
-            topX.append(candidates[k].x)
-            topY.append(candidates[k].y)
-            topZ.append(candidates[k].z)
+        topVectors.removeAll()
+        topVectors.reserveCapacity(3 * count)
+        let vectors = topVectors.baseAddressForWriting()
+        for t in 0..<count {
+            let c = list[t]
+            vectors[3 * t] = candidates[c].x
+            vectors[3 * t + 1] = candidates[c].y
+            vectors[3 * t + 2] = candidates[c].z
         }
+        topVectors.setCount(3 * count)
     }
 
     /// `log1p(count)` for the small counts colocation produces.
@@ -389,11 +399,12 @@ struct Resolver {
 
     private mutating func computeContext() {
         masses.beginRound()
+        let all = candidates.baseAddressForWriting()
         for g in groups.indices {
             var vector = (0.0, 0.0, 0.0)
             let weight = groups[g].weight
             for k in groups[g].candidateStart..<groups[g].candidateEnd {
-                let c = candidates[k]
+                let c = all[k]
                 let mass = c.probability * weight * (c.kind == .country || c.kind == .admin1 ? 1.5 : 1)
                 masses.add(mass, countrySlot: c.countrySlot, admin1Slot: c.admin1Slot)
                 let pull = Resolver.isLocal(c.kind) ? 1.0 : (c.kind == .admin1 ? 0.5 : (c.kind == .country ? 0.25 : 0))
@@ -415,6 +426,8 @@ struct Resolver {
         let countryWeight = model[.countryContext], admin1Weight = model[.admin1Context]
         let containsWeight = model[.containsContext], proximityWeight = model[.proximity]
         let insideWeight = model[.qualifierInside], qualifierContainsWeight = model[.qualifierContains]
+        // Neither array grows here: their elements are read and written through their pointers.
+        let all = candidates.baseAddressForWriting(), rows = features.baseAddressForWriting()
         for g in groups.indices {
             let group = groups[g]
             guard last || group.candidateEnd - group.candidateStart > 1 else { continue }
@@ -423,7 +436,7 @@ struct Resolver {
             let centre = othersLength > 1e-9 ? (others.0 / othersLength, others.1 / othersLength, others.2 / othersLength) : nil
             let qualifierRange = qualifiers.range(of: g), qualifiedRange = qualified.range(of: g)
             for k in group.candidateStart..<group.candidateEnd {
-                let c = candidates[k]
+                let c = all[k]
                 var countryContext = 0.0, admin1Context = 0.0, contains = 0.0, proximity = 0.0
                 var qualifierInside = 0.0, qualifierContains = 0.0
                 if c.countrySlot >= 0 && c.kind != .country { countryContext = masses.countryContext(slot: c.countrySlot) }
@@ -439,20 +452,20 @@ struct Resolver {
                 for q in qualifierRange { qualifierInside += containment(of: c, in: qualifiers[q]) }
                 for q in qualifiedRange { qualifierContains += containing(c, group: qualified[q]) }
                 if last {
-                    let base = k * width
-                    features[base + CandidateFeature.countryContext.rawValue] = countryContext
-                    features[base + CandidateFeature.admin1Context.rawValue] = admin1Context
-                    features[base + CandidateFeature.containsContext.rawValue] = contains
-                    features[base + CandidateFeature.proximity.rawValue] = proximity
-                    features[base + CandidateFeature.qualifierInside.rawValue] = qualifierInside
-                    features[base + CandidateFeature.qualifierContains.rawValue] = qualifierContains
+                    let row = rows + k * width
+                    row[CandidateFeature.countryContext.rawValue] = countryContext
+                    row[CandidateFeature.admin1Context.rawValue] = admin1Context
+                    row[CandidateFeature.containsContext.rawValue] = contains
+                    row[CandidateFeature.proximity.rawValue] = proximity
+                    row[CandidateFeature.qualifierInside.rawValue] = qualifierInside
+                    row[CandidateFeature.qualifierContains.rawValue] = qualifierContains
                 }
-                candidates[k].score = c.prior
+                all[k].score = c.prior
                     + countryWeight * countryContext + admin1Weight * admin1Context
                     + containsWeight * contains + proximityWeight * proximity
                     + insideWeight * qualifierInside + qualifierContainsWeight * qualifierContains
             }
-            normalise(g)
+            Resolver.normalise(all, group.candidateStart..<group.candidateEnd)
         }
     }
 
