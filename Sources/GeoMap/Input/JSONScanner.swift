@@ -65,25 +65,6 @@ struct JSONScanner {
         return start..<(position - 1)
     }
 
-    /// Skips a string value, checking it as `readString` does.
-    mutating func skipString() throws {
-        try expect(UInt8(ascii: "\""), "a string")
-        try skipStringBody()
-    }
-
-    /// Skips the rest of a string whose opening quote has been read.
-    @inline(__always)
-    private mutating func skipStringBody() throws {
-        while true {
-            position = JSONScanner.nextSpecial(bytes, from: position)
-            guard position < bytes.count else { break }
-            if bytes[position] == UInt8(ascii: "\"") { position += 1; return }
-            var none: [UInt8] = []
-            try escape(into: &none, keep: false)
-        }
-        throw Failure.malformed("the line ends inside a string (truncated?)", at: position)
-    }
-
     /// Reads the escape at `position` (a backslash, else the byte is a control character), and
     /// appends what it stands for to `out` when `keep` is set.
     private mutating func escape(into out: inout [UInt8], keep: Bool) throws {
@@ -174,78 +155,121 @@ struct JSONScanner {
     /// Skips any value; returns the raw bytes of a number (for numeric ids). Containers are
     /// walked without recursion: `open` holds one bit per open container (set for an object),
     /// and every check and message is the one a recursive reader would make at the same byte.
+    /// The position is kept in a local (a register) and stored back when the value ends.
     @discardableResult
-    mutating func skipValue(depth startDepth: Int = 0) throws -> Range<Int>? {
+    mutating func skipValue() throws -> Range<Int>? {
+        let end = bytes.count
+        guard let base = bytes.baseAddress, position < end else {
+            throw Failure.malformed("the line ends where a value should be (truncated?)", at: position)
+        }
+        var p = position
+        defer { position = p }
         var open = OpenContainers()
-        var depth = startDepth
-        var count = 0
+        var depth = 0
         value: while true {
-            guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: position) }
-            skipWhitespace()
-            guard position < bytes.count else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: position) }
-            switch bytes[position] {
+            guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: p) }
+            JSONScanner.skipWhitespace(base, &p, end)
+            guard p < end else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: p) }
+            switch base[p] {
             case UInt8(ascii: "\""):
-                position += 1
-                try skipStringBody()
+                p += 1
+                try skipStringBody(base, &p, end)
             case UInt8(ascii: "{"):
-                position += 1
-                skipWhitespace()
-                if peek() == UInt8(ascii: "}") { position += 1; break }
-                open.set(count, object: true)
-                count += 1
+                p += 1
+                JSONScanner.skipWhitespace(base, &p, end)
+                if p < end && base[p] == UInt8(ascii: "}") { p += 1; break }
+                open.set(depth, object: true)
                 depth += 1
-                try skipKey()
+                try skipKey(base, &p, end)
                 continue value
             case UInt8(ascii: "["):
-                position += 1
-                skipWhitespace()
-                if peek() == UInt8(ascii: "]") { position += 1; break }
-                open.set(count, object: false)
-                count += 1
+                p += 1
+                JSONScanner.skipWhitespace(base, &p, end)
+                if p < end && base[p] == UInt8(ascii: "]") { p += 1; break }
+                open.set(depth, object: false)
                 depth += 1
                 continue value
-            case UInt8(ascii: "t"): try literal("true")
-            case UInt8(ascii: "f"): try literal("false")
-            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "t"): try JSONScanner.literal("true", base, &p, end)
+            case UInt8(ascii: "f"): try JSONScanner.literal("false", base, &p, end)
+            case UInt8(ascii: "n"): try JSONScanner.literal("null", base, &p, end)
             case UInt8(ascii: "-"), 0x30...0x39:
-                let start = position
-                position += 1
-                scan: while position < bytes.count {
-                    switch bytes[position] {
+                let start = p
+                p += 1
+                scan: while p < end {
+                    switch base[p] {
                     case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                        position += 1
+                        p += 1
                     default:
                         break scan
                     }
                 }
-                if count == 0 { return start..<position }
+                if depth == 0 { return start..<p }
             default:
-                throw Failure.malformed("unexpected character", at: position)
+                throw Failure.malformed("unexpected character", at: p)
             }
             // A value has ended: close the containers it ends, and go on after a comma.
-            while count > 0 {
-                skipWhitespace()
-                let object = open.isObject(count - 1)
-                if peek() == UInt8(ascii: ",") {
-                    position += 1
-                    if object { try skipKey() }
+            while depth > 0 {
+                JSONScanner.skipWhitespace(base, &p, end)
+                let object = open.isObject(depth - 1)
+                if p < end && base[p] == UInt8(ascii: ",") {
+                    p += 1
+                    if object { try skipKey(base, &p, end) }
                     continue value
                 }
-                if object { try expect(UInt8(ascii: "}"), "',' or '}'") } else { try expect(UInt8(ascii: "]"), "',' or ']'") }
-                count -= 1
+                guard p < end && base[p] == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw Failure.malformed(object ? "expected ',' or '}'" : "expected ',' or ']'", at: p)
+                }
+                p += 1
                 depth -= 1
             }
             return nil
         }
     }
 
+    @inline(__always)
+    private static func skipWhitespace(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) {
+        while p < end {
+            switch base[p] {
+            case 0x20, 0x09, 0x0A, 0x0D: p += 1
+            default: return
+            }
+        }
+    }
+
     /// An object's key and its colon.
     @inline(__always)
-    private mutating func skipKey() throws {
-        skipWhitespace()
-        try expect(UInt8(ascii: "\""), "a string")
-        try skipStringBody()
-        try expect(UInt8(ascii: ":"), "':'")
+    private mutating func skipKey(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        JSONScanner.skipWhitespace(base, &p, end)
+        guard p < end && base[p] == UInt8(ascii: "\"") else { throw Failure.malformed("expected a string", at: p) }
+        p += 1
+        try skipStringBody(base, &p, end)
+        JSONScanner.skipWhitespace(base, &p, end)
+        guard p < end && base[p] == UInt8(ascii: ":") else { throw Failure.malformed("expected ':'", at: p) }
+        p += 1
+    }
+
+    /// Skips the rest of a string whose opening quote has been read.
+    @inline(__always)
+    private mutating func skipStringBody(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        while true {
+            p = JSONScanner.nextSpecial(bytes, from: p)
+            guard p < end else { throw Failure.malformed("the line ends inside a string (truncated?)", at: p) }
+            if base[p] == UInt8(ascii: "\"") { p += 1; return }
+            position = p
+            var none: [UInt8] = []
+            try escape(into: &none, keep: false)
+            p = position
+        }
+    }
+
+    @inline(__always)
+    private static func literal(_ word: StaticString, _ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        let count = word.utf8CodeUnitCount
+        guard p + count <= end else { throw Failure.malformed("bad literal", at: p) }
+        for k in 0..<count where base[p + k] != word.utf8Start[k] {
+            throw Failure.malformed("bad literal", at: p)
+        }
+        p += count
     }
 
     /// One bit per open container, up to `maxDepth`.
@@ -269,14 +293,6 @@ struct JSONScanner {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
-        let count = word.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw Failure.malformed("bad literal", at: position) }
-        for k in 0..<count where bytes[position + k] != word.utf8Start[k] {
-            throw Failure.malformed("bad literal", at: position)
-        }
-        position += count
-    }
 }
 
 @inline(__always)
