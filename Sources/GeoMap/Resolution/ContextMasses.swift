@@ -49,6 +49,11 @@ struct ContextMasses {
     /// Assigns the slots of one group's candidates (`range`), after those of the groups before it:
     /// a new slot for each country and unit the group has not had yet.
     mutating func assignSlots(_ candidates: ScratchArray<Candidate>, _ range: Range<Int>) {
+        // At most one new slot and one new unit per candidate.
+        countryOfSlot.reserveCapacity(countryOfSlot.count + range.count)
+        unitOfSlot.reserveCapacity(unitOfSlot.count + range.count)
+        unitGroup.reserveCapacity(unitGroup.count + range.count)
+        unitSlotOfUnit.reserveCapacity(unitSlotOfUnit.count + range.count)
         let group = groupsAssigned
         groupsAssigned += 1
         for k in range {
@@ -56,7 +61,7 @@ struct ContextMasses {
                 if countryGroup[index] != group {
                     countryGroup[index] = group
                     countrySlotOfIndex[index] = Int32(countryOfSlot.count)
-                    countryOfSlot.append(index)
+                    countryOfSlot.appendToOwnStorage(index)
                 }
                 candidates[k].countrySlot = countrySlotOfIndex[index]
             }
@@ -64,13 +69,13 @@ struct ContextMasses {
             if admin1 >= 0 {
                 let unit = units.number(of: admin1)
                 if unit == unitGroup.count {
-                    unitGroup.append(-1)
-                    unitSlotOfUnit.append(0)
+                    unitGroup.appendToOwnStorage(-1)
+                    unitSlotOfUnit.appendToOwnStorage(0)
                 }
                 if unitGroup[unit] != group {
                     unitGroup[unit] = group
                     unitSlotOfUnit[unit] = Int32(unitOfSlot.count)
-                    unitOfSlot.append(unit)
+                    unitOfSlot.appendToOwnStorage(unit)
                 }
                 candidates[k].admin1Slot = unitSlotOfUnit[unit]
             }

@@ -32,6 +32,18 @@ struct Resolver {
     /// Per top candidate: how many other groups have a top candidate near it, and in its region.
     private var nearGroups = ScratchArray<Int32>(), regionGroups = ScratchArray<Int32>()
 
+    /// Entries seen lately, direct-mapped by entry: the unit vector of the entry's point and
+    /// log10(population + 1), which depend on the entry alone, so that the sines, cosines and logs
+    /// of an entry that many documents name are computed once.
+    private var entryCache = ScratchArray<CachedEntry>(repeating: CachedEntry(), count: Resolver.entryCacheSize)
+    static let entryCacheSize = 4096
+
+    struct CachedEntry: BitwiseCopyable {
+        var entry: Int32 = -1
+        var x = 0.0, y = 0.0, z = 0.0
+        var logPopulation = 0.0
+    }
+
     /// Mentions with the same name, role and asked-for kind: one sense per name per article.
     struct Group {
         var key: UInt64
@@ -57,6 +69,8 @@ struct Resolver {
         groups.removeAll()
         groupOfMention.removeAll()
         groupTable.removeAll()
+        // A copied resolver writes a cache of its own.
+        entryCache.makeUnique()
         buildGroups(mentions)
         linkQualifiers(mentions)
         scoreColocation()
@@ -109,26 +123,31 @@ struct Resolver {
         let restrict = wanted.map { kind in
             mention.candidates.contains { usable($0, mention) && gazetteer.kind($0.entry) == kind }
         } ?? false
+        // Room for the kept candidates and their rows, and the row of one more under test.
+        let most = min(mention.candidates.count, Resolver.maxCandidates)
+        candidates.reserveCapacity(start + most)
+        features.reserveCapacity((start + most + 1) * width)
+        let rows = features.baseAddressForWriting()
         for posting in mention.candidates {
             guard usable(posting, mention) else { continue }
             if restrict && gazetteer.kind(posting.entry) != wanted { continue }
             let entry = posting.entry
-            let point = gazetteer.point(entry)
-            let vector = Sphere.unitVector(lat: point.lat, lon: point.lon)
+            let cached = self.cached(entry)
             var candidate = Candidate(mention: group, entry: entry, kind: gazetteer.kind(entry),
                                       feature: gazetteer.feature(entry), country: gazetteer.country(entry),
                                       admin1: gazetteer.admin1Entry(entry) ?? -1, population: gazetteer.population(entry),
                                       nameType: posting.type, nameFlags: posting.flags,
-                                      x: vector.0, y: vector.1, z: vector.2, prior: 0, score: 0, probability: 0)
+                                      x: cached.x, y: cached.y, z: cached.z, prior: 0, score: 0, probability: 0)
             if candidate.kind == .admin1 { candidate.admin1 = entry }
             // The row is written after the rows of the candidates so far: in place if the candidate
             // is kept as a new one.
             let row = features.count
-            features.append(repeating: 0, count: width)
-            candidate.prior = priorFeatures(candidate, row: row)
+            (rows + row).initialize(repeating: 0, count: width)
+            features.setCount(row + width)
+            candidate.prior = priorFeatures(candidate, logPopulation: cached.logPopulation, row: row)
             candidate.score = candidate.prior
             if candidates.count - start < Resolver.maxCandidates {
-                candidates.append(candidate)
+                candidates.appendToOwnStorage(candidate)
                 continue
             }
             // The first of the weakest candidates so far gives way to a stronger one.
@@ -142,6 +161,20 @@ struct Resolver {
         }
     }
 
+    /// The unit vector and log10(population + 1) of an entry, from the cache or computed into it.
+    @inline(__always)
+    private func cached(_ entry: Int32) -> CachedEntry {
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: entry)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (Resolver.entryCacheSize - 1)
+        if entryCache[slot].entry == entry { return entryCache[slot] }
+        let point = gazetteer.point(entry)
+        let vector = Sphere.unitVector(lat: point.lat, lon: point.lon)
+        let population = gazetteer.population(entry)
+        let value = CachedEntry(entry: entry, x: vector.0, y: vector.1, z: vector.2,
+                                logPopulation: population == 0 ? 0 : log10(Double(population) + 1))
+        entryCache[slot] = value
+        return value
+    }
+
     /// Whether a posting can stand for the mention: abbreviations only in their own letter case,
     /// demonyms only for demonym mentions.
     private func usable(_ posting: NamePosting, _ mention: Mention) -> Bool {
@@ -153,14 +186,14 @@ struct Resolver {
     /// prior: the dot product of the row with the weights, summed in feature order. A zero feature
     /// adds a zero product, which leaves the sum as it is (the sum starts at +0 and so is never
     /// -0), so only the features that are set are added, in the order of their indices.
-    private mutating func priorFeatures(_ c: Candidate, row: Int) -> Double {
+    private mutating func priorFeatures(_ c: Candidate, logPopulation: Double, row: Int) -> Double {
         var prior = 0.0
         func set(_ feature: CandidateFeature, _ value: Double) {
             features[row + feature.rawValue] = value
             prior += model.weights[feature.rawValue] * value
         }
         // log10(1) is +0: an unknown population adds nothing.
-        if c.population != 0 { set(.logPopulation, log10(Double(c.population) + 1)) }
+        if c.population != 0 { set(.logPopulation, logPopulation) }
         switch c.kind {
         case .country: set(.country, 1)
         case .admin1: set(.admin1, 1)
@@ -303,21 +336,25 @@ struct Resolver {
             let mine = groups[g].topStart..<groups[g].topEnd, key = groups[g].key
             for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != key {
                 let others = groups[h].topStart..<groups[h].topEnd
+                let otherVectors = vectors + 3 * others.lowerBound, otherCount = others.count
                 // Which of the other group's candidates are near one of ours, bit by bit.
                 var nearOther: UInt64 = 0, regionOther: UInt64 = 0
                 for t in mine {
                     let x = vectors[3 * t], y = vectors[3 * t + 1], z = vectors[3 * t + 2]
                     var near = false, region = false
-                    for u in others {
-                        let dot = x * vectors[3 * u] + y * vectors[3 * u + 1] + z * vectors[3 * u + 2]
+                    var u = 0
+                    while u < otherCount {
+                        let v = otherVectors + 3 &* u
+                        let dot = x * v[0] + y * v[1] + z * v[2]
                         if dot >= regionDot {
                             region = true
-                            regionOther |= 1 << UInt64(u - others.lowerBound)
+                            regionOther |= 1 << UInt64(u)
                             if dot >= nearDot {
                                 near = true
-                                nearOther |= 1 << UInt64(u - others.lowerBound)
+                                nearOther |= 1 << UInt64(u)
                             }
                         }
+                        u &+= 1
                     }
                     if near { nearGroups[t] += 1 }
                     if region { regionGroups[t] += 1 }
