@@ -25,9 +25,12 @@ public struct JSONBytes: Sendable {
         JSONBytes.truncate(&bytes, to: end)
     }
 
-    /// Appends `count` zero bytes (the room a cursor then overwrites).
+    /// Appends `count` zero bytes (the room a cursor then overwrites). A buffer made without
+    /// capacity (one per batch of documents) grows from 16 KiB at once, not from a few bytes.
     @usableFromInline
     static func extend(_ bytes: inout [UInt8], by count: Int) {
+        let needed = bytes.count + count
+        if needed > bytes.capacity { bytes.reserveCapacity(max(needed, 2 * bytes.capacity, bytes.capacity == 0 ? 1 << 14 : 0)) }
         var left = count
         while left > 0 {
             let chunk = min(left, zeroChunk)
@@ -61,10 +64,14 @@ public struct JSONBytes: Sendable {
 
     public mutating func string(_ value: UnsafeBufferPointer<UInt8>) { string(UnsafeRawBufferPointer(value)) }
 
-    /// A string, in slices of at most `JSONBytes.stringSlice` bytes so that the room reserved for
-    /// a long one stays small.
+    /// A string: a short one composed on the stack and appended at once, a long one in slices of
+    /// at most `JSONBytes.stringSlice` bytes so that the room reserved for it stays small.
     public mutating func string(_ value: UnsafeRawBufferPointer) {
         let count = value.count
+        if count <= JSONBytes.shortString {
+            JSONBytes.appendComposed(to: &bytes, atMost: JSONCursor.stringBound(JSONBytes.shortString)) { $0.string(value) }
+            return
+        }
         guard count > JSONBytes.stringSlice else {
             write(atMost: JSONCursor.stringBound(count)) { $0.string(value) }
             return
@@ -79,14 +86,29 @@ public struct JSONBytes: Sendable {
     }
 
     static let stringSlice = 1 << 12
+    static let shortString = 40
 
     public mutating func integer<T: BinaryInteger>(_ value: T) {
-        write(atMost: JSONCursor.integerBound) { $0.integer(value) }
+        JSONBytes.appendComposed(to: &bytes, atMost: JSONCursor.integerBound) { $0.integer(value) }
     }
 
     /// A decimal with at most `places` fraction digits, trailing zeros dropped; `null` if not finite.
     public mutating func decimal(_ value: Double, places: Int) {
-        write(atMost: JSONCursor.decimalBound) { $0.decimal(value, places: places) }
+        JSONBytes.appendComposed(to: &bytes, atMost: JSONCursor.decimalBound) { $0.decimal(value, places: places) }
+    }
+
+    /// One token composed on the stack, then appended with one call (cheaper than reserving room
+    /// in `bytes` for a single small token).
+    @inline(__always)
+    static func appendComposed(to bytes: inout [UInt8], atMost bound: Int, _ body: (inout JSONCursor) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
+            let origin = buffer.baseAddress!
+            var cursor = JSONCursor(origin)
+            body(&cursor)
+            let written = cursor.position - origin
+            precondition(written <= bound, "JSONBytes: a token longer than its bound")
+            bytes.append(contentsOf: UnsafeBufferPointer(start: origin, count: written))
+        }
     }
 }
 
