@@ -35,12 +35,20 @@ struct JSONLineRecord {
                 scanner.position += 1
             } else {
                 while true {
-                    key.removeAll(keepingCapacity: true)
                     scanner.skipWhitespace()
-                    try scanner.readString(into: &key)
+                    let keyStart = scanner.position
+                    let which: Key
+                    if let plain = try scanner.readPlainString() {
+                        which = Key(UnsafeBufferPointer(rebasing: line[plain]))
+                    } else {
+                        scanner.position = keyStart
+                        key.removeAll(keepingCapacity: true)
+                        try scanner.readString(into: &key)
+                        which = key.withUnsafeBufferPointer { Key($0) }
+                    }
                     try scanner.expect(UInt8(ascii: ":"), "':'")
                     scanner.skipWhitespace()
-                    if key == JSONLineRecord.textKey {
+                    if which == .text {
                         guard let next = scanner.peek() else {
                             throw Problem.malformed("malformed JSON: the line ends where a value should be (truncated?) at byte \(line.count + 1)")
                         }
@@ -48,7 +56,7 @@ struct JSONLineRecord {
                         text.removeAll(keepingCapacity: true)
                         try scanner.readString(into: &text)
                         sawText = true
-                    } else if key == JSONLineRecord.idKey {
+                    } else if which == .id {
                         id.removeAll(keepingCapacity: true)
                         if scanner.peek() == UInt8(ascii: "\"") {
                             try scanner.readString(into: &id)
@@ -78,6 +86,19 @@ struct JSONLineRecord {
         hasID = sawID
     }
 
-    static let textKey = Array("text".utf8)
-    static let idKey = Array("id".utf8)
+    /// The keys read; any other is skipped.
+    private enum Key {
+        case text, id, other
+
+        @inline(__always)
+        init(_ key: UnsafeBufferPointer<UInt8>) {
+            if key.count == 4 && key[0] == 0x74 && key[1] == 0x65 && key[2] == 0x78 && key[3] == 0x74 {
+                self = .text
+            } else if key.count == 2 && key[0] == 0x69 && key[1] == 0x64 {
+                self = .id
+            } else {
+                self = .other
+            }
+        }
+    }
 }

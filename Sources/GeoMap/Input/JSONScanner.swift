@@ -25,78 +25,89 @@ struct JSONScanner {
         }
     }
 
+    @inline(__always)
     mutating func expect(_ byte: UInt8, _ what: StaticString) throws {
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == byte else { throw Failure.malformed("expected \(what)", at: position) }
+        guard position < bytes.count, bytes[position] == byte else { throw expected(what) }
         position += 1
     }
+
+    @inline(never)
+    private func expected(_ what: StaticString) -> Failure { .malformed("expected \(what)", at: position) }
 
     func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
 
     /// Reads a string value into `out` (UTF-8, escapes decoded). Lone surrogates become U+FFFD.
     mutating func readString(into out: inout [UInt8]) throws {
-        try scanString(into: &out, keep: true)
-    }
-
-    /// Skips a string value, checking it as `readString` does.
-    mutating func skipString() throws {
-        var none: [UInt8] = []
-        try scanString(into: &none, keep: false)
-    }
-
-    /// Reads or skips a string: the runs between escapes are found eight bytes at a time and
-    /// copied whole.
-    private mutating func scanString(into out: inout [UInt8], keep: Bool) throws {
         try expect(UInt8(ascii: "\""), "a string")
         let count = bytes.count
         while true {
             let runStart = position
             position = JSONScanner.nextSpecial(bytes, from: position)
-            if keep && position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            if position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
             guard position < count else { break }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") { position += 1; return }
-            if byte != UInt8(ascii: "\\") { throw Failure.malformed("control character in string", at: position) }
-            position += 1
-            guard position < count else { break }
-            let escape = bytes[position]
-            position += 1
-            let decoded: UInt8
-            switch escape {
-            case UInt8(ascii: "\""): decoded = 0x22
-            case UInt8(ascii: "\\"): decoded = 0x5C
-            case UInt8(ascii: "/"): decoded = 0x2F
-            case UInt8(ascii: "b"): decoded = 0x08
-            case UInt8(ascii: "f"): decoded = 0x0C
-            case UInt8(ascii: "n"): decoded = 0x0A
-            case UInt8(ascii: "r"): decoded = 0x0D
-            case UInt8(ascii: "t"): decoded = 0x09
-            case UInt8(ascii: "u"):
-                var scalar = try readHex4()
-                if (0xD800..<0xDC00).contains(scalar) {
-                    if position + 1 < count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                        let save = position
-                        position += 2
-                        let low = try readHex4()
-                        if (0xDC00..<0xE000).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            position = save
-                            scalar = 0xFFFD
-                        }
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if (0xDC00..<0xE000).contains(scalar) {
-                    scalar = 0xFFFD
-                }
-                if keep { appendUTF8(scalar, to: &out) }
-                continue
-            default: throw Failure.malformed("bad escape", at: position - 1)
-            }
-            if keep { out.append(decoded) }
+            if bytes[position] == UInt8(ascii: "\"") { position += 1; return }
+            try escape(into: &out, keep: true)
         }
         throw Failure.malformed("the line ends inside a string (truncated?)", at: position)
+    }
+
+    /// Reads a string that holds no escape: its bytes' range, without the quotes; nil (and the
+    /// position somewhere inside the string) when it holds one.
+    @inline(__always)
+    mutating func readPlainString() throws -> Range<Int>? {
+        try expect(UInt8(ascii: "\""), "a string")
+        let start = position
+        position = JSONScanner.nextSpecial(bytes, from: position)
+        guard position < bytes.count else { throw Failure.malformed("the line ends inside a string (truncated?)", at: position) }
+        guard bytes[position] == UInt8(ascii: "\"") else { return nil }
+        position += 1
+        return start..<(position - 1)
+    }
+
+    /// Reads the escape at `position` (a backslash, else the byte is a control character), and
+    /// appends what it stands for to `out` when `keep` is set.
+    private mutating func escape(into out: inout [UInt8], keep: Bool) throws {
+        let count = bytes.count
+        if bytes[position] != UInt8(ascii: "\\") { throw Failure.malformed("control character in string", at: position) }
+        position += 1
+        guard position < count else { throw Failure.malformed("the line ends inside a string (truncated?)", at: position) }
+        let escape = bytes[position]
+        position += 1
+        let decoded: UInt8
+        switch escape {
+        case UInt8(ascii: "\""): decoded = 0x22
+        case UInt8(ascii: "\\"): decoded = 0x5C
+        case UInt8(ascii: "/"): decoded = 0x2F
+        case UInt8(ascii: "b"): decoded = 0x08
+        case UInt8(ascii: "f"): decoded = 0x0C
+        case UInt8(ascii: "n"): decoded = 0x0A
+        case UInt8(ascii: "r"): decoded = 0x0D
+        case UInt8(ascii: "t"): decoded = 0x09
+        case UInt8(ascii: "u"):
+            var scalar = try readHex4()
+            if (0xD800..<0xDC00).contains(scalar) {
+                if position + 1 < count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    let save = position
+                    position += 2
+                    let low = try readHex4()
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        position = save
+                        scalar = 0xFFFD
+                    }
+                } else {
+                    scalar = 0xFFFD
+                }
+            } else if (0xDC00..<0xE000).contains(scalar) {
+                scalar = 0xFFFD
+            }
+            if keep { appendUTF8(scalar, to: &out) }
+            return
+        default: throw Failure.malformed("bad escape", at: position - 1)
+        }
+        if keep { out.append(decoded) }
     }
 
     /// The first position at or after `start` that holds a quote, a backslash or a control
@@ -141,69 +152,147 @@ struct JSONScanner {
         return value
     }
 
-    /// Skips any value; returns the raw bytes of a number (for numeric ids).
+    /// Skips any value; returns the raw bytes of a number (for numeric ids). Containers are
+    /// walked without recursion: `open` holds one bit per open container (set for an object),
+    /// and every check and message is the one a recursive reader would make at the same byte.
+    /// The position is kept in a local (a register) and stored back when the value ends.
     @discardableResult
-    mutating func skipValue(depth: Int = 0) throws -> Range<Int>? {
-        guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: position) }
-        skipWhitespace()
-        guard let byte = peek() else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: position) }
-        switch byte {
-        case UInt8(ascii: "\""):
-            try skipString()
-        case UInt8(ascii: "{"):
-            position += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "}") { position += 1; return nil }
-            while true {
-                skipWhitespace()
-                try skipString()
-                try expect(UInt8(ascii: ":"), "':'")
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if peek() == UInt8(ascii: ",") { position += 1; continue }
-                try expect(UInt8(ascii: "}"), "',' or '}'")
-                break
-            }
-        case UInt8(ascii: "["):
-            position += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "]") { position += 1; return nil }
-            while true {
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if peek() == UInt8(ascii: ",") { position += 1; continue }
-                try expect(UInt8(ascii: "]"), "',' or ']'")
-                break
-            }
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
-        case UInt8(ascii: "-"), 0x30...0x39:
-            let start = position
-            position += 1
-            while position < bytes.count {
-                switch bytes[position] {
-                case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                    position += 1
-                default:
-                    return start..<position
-                }
-            }
-            return start..<position
-        default:
-            throw Failure.malformed("unexpected character", at: position)
+    mutating func skipValue() throws -> Range<Int>? {
+        let end = bytes.count
+        guard let base = bytes.baseAddress, position < end else {
+            throw Failure.malformed("the line ends where a value should be (truncated?)", at: position)
         }
-        return nil
+        var p = position
+        defer { position = p }
+        var open = OpenContainers()
+        var depth = 0
+        value: while true {
+            guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: p) }
+            JSONScanner.skipWhitespace(base, &p, end)
+            guard p < end else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: p) }
+            switch base[p] {
+            case UInt8(ascii: "\""):
+                p += 1
+                try skipStringBody(base, &p, end)
+            case UInt8(ascii: "{"):
+                p += 1
+                JSONScanner.skipWhitespace(base, &p, end)
+                if p < end && base[p] == UInt8(ascii: "}") { p += 1; break }
+                open.set(depth, object: true)
+                depth += 1
+                try skipKey(base, &p, end)
+                continue value
+            case UInt8(ascii: "["):
+                p += 1
+                JSONScanner.skipWhitespace(base, &p, end)
+                if p < end && base[p] == UInt8(ascii: "]") { p += 1; break }
+                open.set(depth, object: false)
+                depth += 1
+                continue value
+            case UInt8(ascii: "t"): try JSONScanner.literal("true", base, &p, end)
+            case UInt8(ascii: "f"): try JSONScanner.literal("false", base, &p, end)
+            case UInt8(ascii: "n"): try JSONScanner.literal("null", base, &p, end)
+            case UInt8(ascii: "-"), 0x30...0x39:
+                let start = p
+                p += 1
+                scan: while p < end {
+                    switch base[p] {
+                    case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                        p += 1
+                    default:
+                        break scan
+                    }
+                }
+                if depth == 0 { return start..<p }
+            default:
+                throw Failure.malformed("unexpected character", at: p)
+            }
+            // A value has ended: close the containers it ends, and go on after a comma.
+            while depth > 0 {
+                JSONScanner.skipWhitespace(base, &p, end)
+                let object = open.isObject(depth - 1)
+                if p < end && base[p] == UInt8(ascii: ",") {
+                    p += 1
+                    if object { try skipKey(base, &p, end) }
+                    continue value
+                }
+                guard p < end && base[p] == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw Failure.malformed(object ? "expected ',' or '}'" : "expected ',' or ']'", at: p)
+                }
+                p += 1
+                depth -= 1
+            }
+            return nil
+        }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
-        let count = word.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw Failure.malformed("bad literal", at: position) }
-        for k in 0..<count where bytes[position + k] != word.utf8Start[k] {
-            throw Failure.malformed("bad literal", at: position)
+    @inline(__always)
+    private static func skipWhitespace(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) {
+        while p < end {
+            switch base[p] {
+            case 0x20, 0x09, 0x0A, 0x0D: p += 1
+            default: return
+            }
         }
-        position += count
     }
+
+    /// An object's key and its colon.
+    @inline(__always)
+    private mutating func skipKey(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        JSONScanner.skipWhitespace(base, &p, end)
+        guard p < end && base[p] == UInt8(ascii: "\"") else { throw Failure.malformed("expected a string", at: p) }
+        p += 1
+        try skipStringBody(base, &p, end)
+        JSONScanner.skipWhitespace(base, &p, end)
+        guard p < end && base[p] == UInt8(ascii: ":") else { throw Failure.malformed("expected ':'", at: p) }
+        p += 1
+    }
+
+    /// Skips the rest of a string whose opening quote has been read.
+    @inline(__always)
+    private mutating func skipStringBody(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        while true {
+            p = JSONScanner.nextSpecial(bytes, from: p)
+            guard p < end else { throw Failure.malformed("the line ends inside a string (truncated?)", at: p) }
+            if base[p] == UInt8(ascii: "\"") { p += 1; return }
+            position = p
+            var none: [UInt8] = []
+            try escape(into: &none, keep: false)
+            p = position
+        }
+    }
+
+    @inline(__always)
+    private static func literal(_ word: StaticString, _ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        let count = word.utf8CodeUnitCount
+        guard p + count <= end else { throw Failure.malformed("bad literal", at: p) }
+        for k in 0..<count where base[p + k] != word.utf8Start[k] {
+            throw Failure.malformed("bad literal", at: p)
+        }
+        p += count
+    }
+
+    /// One bit per open container, up to `maxDepth`.
+    private struct OpenContainers {
+        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+        @inline(__always)
+        mutating func set(_ k: Int, object: Bool) {
+            withUnsafeMutableBytes(of: &words) { raw in
+                let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self) + (k >> 6)
+                let bit: UInt64 = 1 << UInt64(k & 63)
+                if object { word.pointee |= bit } else { word.pointee &= ~bit }
+            }
+        }
+
+        @inline(__always)
+        func isObject(_ k: Int) -> Bool {
+            withUnsafeBytes(of: words) { raw in
+                raw.load(fromByteOffset: (k >> 6) * 8, as: UInt64.self) >> UInt64(k & 63) & 1 != 0
+            }
+        }
+    }
+
 }
 
 @inline(__always)

@@ -16,6 +16,12 @@ struct LineBatch: Sendable {
     var count: Int { ends.count }
     var isEmpty: Bool { ends.isEmpty }
 
+    /// Makes room for `bytes` bytes in `lines` lines at once, so the batch does not grow line by line.
+    mutating func reserve(bytes: Int, lines: Int) {
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(lines)
+    }
+
     mutating func append(_ line: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: line)
         ends.append(bytes.count)

@@ -60,6 +60,8 @@ final class LineReader {
     func readLines(into batch: inout LineBatch, maxLines: Int, maxBytes: Int) throws -> Bool {
         while batch.count < maxLines && (batch.isEmpty || batch.bytes.count < maxBytes) {
             if let newline = nextNewline() {
+                // Once a batch starts, it takes only lines already buffered: room for them at once.
+                if batch.isEmpty { batch.reserve(bytes: min(end - start, maxBytes + (1 << 14)), lines: maxLines) }
                 lineNumber += 1
                 buffer.withUnsafeBufferPointer { batch.append(UnsafeBufferPointer(rebasing: $0[start..<newline])) }
                 start = newline + 1

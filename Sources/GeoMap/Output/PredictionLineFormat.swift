@@ -12,53 +12,66 @@ struct PredictionLineFormat {
     }
 
     func begin(id: UnsafeRawBufferPointer, to json: inout JSONBytes) {
-        json.raw("{\"id\":")
-        json.string(id)
-        json.raw(",\"toponyms\":[")
+        json.write(atMost: 32 + JSONCursor.stringBound(id.count)) { json in
+            json.raw("{\"id\":")
+            json.string(id)
+            json.raw(",\"toponyms\":[")
+        }
     }
 
     /// Mentions whose byte offsets point into `text`, after `written` mentions of the same document.
+    /// Each mention is written through one cursor, in room reserved for its longest form.
     func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to json: inout JSONBytes) {
+        let text = UnsafeRawBufferPointer(text)
         for (k, mention) in mentions.enumerated() {
-            if k + written > 0 { json.raw(0x2C) }
-            json.raw("{\"start\":")
-            json.integer(mention.start)
-            json.raw(",\"end\":")
-            json.integer(mention.end)
-            json.raw(",\"name\":")
-            json.string(UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]))
-            if let entry = mention.entry {
-                let point = gazetteer.point(entry)
-                json.raw(",\"lat\":")
-                json.decimal(point.lat, places: 5)
-                json.raw(",\"lon\":")
-                json.decimal(point.lon, places: 5)
-                json.raw(",\"geonameid\":")
-                if let geonameID = gazetteer.geonameID(entry) { json.integer(geonameID) } else { json.raw("null") }
-                json.raw(",\"kind\":")
-                json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
-                json.raw(",\"id_gazetteer\":")
-                json.integer(gazetteer.id(entry))
-                json.raw(",\"place\":")
-                json.string(gazetteer.primaryNameBytes(entry))
-                json.raw(",\"place_kind\":\"")
-                json.raw(PredictionLineFormat.kindNames[Int(gazetteer.kind(entry).rawValue)])
-                json.raw("\",\"country\":")
-                let country = gazetteer.country(entry)
-                if country.isNone { json.raw("null") } else {
-                    json.raw(0x22); json.raw(UInt8(country.packed >> 8)); json.raw(UInt8(country.packed & 0xFF)); json.raw(0x22)
+            let name = UnsafeRawBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd])
+            let place = mention.entry.map { gazetteer.primaryNameBytes($0) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(place.count)
+            json.write(atMost: bound) { json in
+                if k + written > 0 { json.raw(0x2C) }
+                json.raw("{\"start\":")
+                json.integer(mention.start)
+                json.raw(",\"end\":")
+                json.integer(mention.end)
+                json.raw(",\"name\":")
+                json.string(name)
+                if let entry = mention.entry {
+                    let point = gazetteer.point(entry)
+                    json.raw(",\"lat\":")
+                    json.decimal(point.lat, places: 5)
+                    json.raw(",\"lon\":")
+                    json.decimal(point.lon, places: 5)
+                    json.raw(",\"geonameid\":")
+                    if let geonameID = gazetteer.geonameID(entry) { json.integer(geonameID) } else { json.raw("null") }
+                    json.raw(",\"kind\":")
+                    json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
+                    json.raw(",\"id_gazetteer\":")
+                    json.integer(gazetteer.id(entry))
+                    json.raw(",\"place\":")
+                    json.string(place)
+                    json.raw(",\"place_kind\":\"")
+                    json.raw(PredictionLineFormat.kindNames[Int(gazetteer.kind(entry).rawValue)])
+                    json.raw("\",\"country\":")
+                    let country = gazetteer.country(entry)
+                    if country.isNone { json.raw("null") } else {
+                        json.raw(0x22); json.raw(UInt8(country.packed >> 8)); json.raw(UInt8(country.packed & 0xFF)); json.raw(0x22)
+                    }
+                } else {
+                    json.raw(",\"lat\":null,\"lon\":null,\"geonameid\":null,\"kind\":")
+                    json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
                 }
-            } else {
-                json.raw(",\"lat\":null,\"lon\":null,\"geonameid\":null,\"kind\":")
-                json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
+                json.raw(",\"confidence\":")
+                json.decimal(mention.confidence, places: 3)
+                json.raw("}")
             }
-            json.raw(",\"confidence\":")
-            json.decimal(mention.confidence, places: 3)
-            json.raw("}")
         }
     }
 
     func end(to json: inout JSONBytes) { json.raw("]}\n") }
+
+    /// Room for a mention's keys, numbers and kind names (about 390 bytes at most), beside its
+    /// two strings.
+    static let fixedBound = 512
 
     static let kindNames: [StaticString] = ["country", "admin1", "admin2", "place", "region", "water", "landform", "landmark"]
 }

@@ -22,6 +22,13 @@ struct ContextMasses {
     private var countryMass = ScratchArray<Double>(repeating: 0, count: IndexLayout.countryTableCount)
     private var admin1Mass = ScratchArray<Double>()
     private var units = EntryNumbers()
+    /// Per country-table index and per unit number: the last group (counted over all documents)
+    /// that has a slot for it, and that slot.
+    private var countryGroup = ScratchArray<Int>(repeating: -1, count: IndexLayout.countryTableCount)
+    private var countrySlotOfIndex = ScratchArray<Int32>(repeating: 0, count: IndexLayout.countryTableCount)
+    private var unitGroup = ScratchArray<Int>()
+    private var unitSlotOfUnit = ScratchArray<Int32>()
+    private var groupsAssigned = 0
 
     mutating func removeAll() {
         countryOfSlot.removeAll()
@@ -32,26 +39,45 @@ struct ContextMasses {
         admin1ContextOfSlot.removeAll()
         admin1Mass.removeAll()
         countryMass.makeUnique()
+        countryGroup.makeUnique()
+        countrySlotOfIndex.makeUnique()
+        unitGroup.removeAll()
+        unitSlotOfUnit.removeAll()
         units.removeAll()
     }
 
-    /// Assigns the slots of one group's candidates (`range`), after those of the groups before it.
+    /// Assigns the slots of one group's candidates (`range`), after those of the groups before it:
+    /// a new slot for each country and unit the group has not had yet.
     mutating func assignSlots(_ candidates: ScratchArray<Candidate>, _ range: Range<Int>) {
-        let firstCountrySlot = countryOfSlot.count, firstUnitSlot = unitOfSlot.count
+        // At most one new slot and one new unit per candidate.
+        countryOfSlot.reserveCapacity(countryOfSlot.count + range.count)
+        unitOfSlot.reserveCapacity(unitOfSlot.count + range.count)
+        unitGroup.reserveCapacity(unitGroup.count + range.count)
+        unitSlotOfUnit.reserveCapacity(unitSlotOfUnit.count + range.count)
+        let group = groupsAssigned
+        groupsAssigned += 1
         for k in range {
             if let index = IndexLayout.countryIndex(candidates[k].country.packed) {
-                var slot = firstCountrySlot
-                while slot < countryOfSlot.count && countryOfSlot[slot] != index { slot += 1 }
-                if slot == countryOfSlot.count { countryOfSlot.append(index) }
-                candidates[k].countrySlot = Int32(slot)
+                if countryGroup[index] != group {
+                    countryGroup[index] = group
+                    countrySlotOfIndex[index] = Int32(countryOfSlot.count)
+                    countryOfSlot.appendToOwnStorage(index)
+                }
+                candidates[k].countrySlot = countrySlotOfIndex[index]
             }
             let admin1 = candidates[k].admin1
             if admin1 >= 0 {
                 let unit = units.number(of: admin1)
-                var slot = firstUnitSlot
-                while slot < unitOfSlot.count && unitOfSlot[slot] != unit { slot += 1 }
-                if slot == unitOfSlot.count { unitOfSlot.append(unit) }
-                candidates[k].admin1Slot = Int32(slot)
+                if unit == unitGroup.count {
+                    unitGroup.appendToOwnStorage(-1)
+                    unitSlotOfUnit.appendToOwnStorage(0)
+                }
+                if unitGroup[unit] != group {
+                    unitGroup[unit] = group
+                    unitSlotOfUnit[unit] = Int32(unitOfSlot.count)
+                    unitOfSlot.appendToOwnStorage(unit)
+                }
+                candidates[k].admin1Slot = unitSlotOfUnit[unit]
             }
         }
     }
@@ -85,19 +111,24 @@ struct ContextMasses {
     }
 
     /// log(1 + the mass the other groups put on the slot's country); one value per group and country.
+    @inline(__always)
     mutating func countryContext(slot: Int32) -> Double {
         let slot = Int(slot)
         if countryContextOfSlot[slot].isNaN {
-            countryContextOfSlot[slot] = log1p(max(0, countryMass[countryOfSlot[slot]] - countryShare[slot]))
+            // log1p(±0) is ±0: a unit no other group names needs no log.
+            let mass = max(0, countryMass[countryOfSlot[slot]] - countryShare[slot])
+            countryContextOfSlot[slot] = mass == 0 ? mass : log1p(mass)
         }
         return countryContextOfSlot[slot]
     }
 
     /// log(1 + the mass the other groups put on the slot's admin-1 unit).
+    @inline(__always)
     mutating func admin1Context(slot: Int32) -> Double {
         let slot = Int(slot)
         if admin1ContextOfSlot[slot].isNaN {
-            admin1ContextOfSlot[slot] = log1p(max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot]))
+            let mass = max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot])
+            admin1ContextOfSlot[slot] = mass == 0 ? mass : log1p(mass)
         }
         return admin1ContextOfSlot[slot]
     }
@@ -105,14 +136,17 @@ struct ContextMasses {
 
 /// Numbers the distinct entries of a document 0, 1, 2, … in order of first sight.
 struct EntryNumbers {
-    private var keys = [Int32](repeating: -1, count: 64)
-    private var values = [Int](repeating: 0, count: 64)
-    private var used: [Int] = []
+    private var keys = ScratchArray<Int32>(repeating: -1, count: 64)
+    private var values = ScratchArray<Int32>(repeating: 0, count: 64)
+    private var used = ScratchArray<Int32>()
 
     var count: Int { used.count }
 
+    /// Forgets every entry (in tables of its own: a copied resolver writes only its own).
     mutating func removeAll() {
-        for slot in used { keys[slot] = -1 }
+        keys.makeUnique()
+        values.makeUnique()
+        for slot in used { keys[Int(slot)] = -1 }
         used.removeAll()
     }
 
@@ -120,20 +154,22 @@ struct EntryNumbers {
         if (used.count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
         var slot = EntryNumbers.home(entry, mask: mask)
-        while keys[slot] >= 0 {
-            if keys[slot] == entry { return values[slot] }
+        while true {
+            let key = keys[slot]
+            if key == entry { return Int(values[slot]) }
+            if key < 0 { break }
             slot = (slot + 1) & mask
         }
         keys[slot] = entry
-        values[slot] = used.count
-        used.append(slot)
+        values[slot] = Int32(used.count)
+        used.append(Int32(slot))
         return used.count - 1
     }
 
     private mutating func grow() {
-        let entries = used.map { (keys[$0], values[$0]) }.sorted { $0.1 < $1.1 }
-        keys = [Int32](repeating: -1, count: keys.count * 2)
-        values = [Int](repeating: 0, count: keys.count)
+        let entries = used.map { (keys[Int($0)], values[Int($0)]) }.sorted { $0.1 < $1.1 }
+        keys = ScratchArray<Int32>(repeating: -1, count: keys.count * 2)
+        values = ScratchArray<Int32>(repeating: 0, count: keys.count)
         used.removeAll()
         let mask = keys.count - 1
         for (entry, number) in entries {
@@ -141,7 +177,7 @@ struct EntryNumbers {
             while keys[slot] >= 0 { slot = (slot + 1) & mask }
             keys[slot] = entry
             values[slot] = number
-            used.append(slot)
+            used.append(Int32(slot))
         }
     }
 

@@ -25,11 +25,24 @@ struct Resolver {
     private var qualified = GroupLinks()
     private var masses = ContextMasses()
     private var containers = ContainerMembers()
-    /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors.
+    /// The strongest local candidates of each group (`Group.topStart..<topEnd`) and their vectors
+    /// (x, y, z of each in turn).
     private var top = ScratchArray<Int>()
-    private var topX = ScratchArray<Double>(), topY = ScratchArray<Double>(), topZ = ScratchArray<Double>()
+    private var topVectors = ScratchArray<Double>()
     /// Per top candidate: how many other groups have a top candidate near it, and in its region.
     private var nearGroups = ScratchArray<Int32>(), regionGroups = ScratchArray<Int32>()
+
+    /// Entries seen lately, direct-mapped by entry: the unit vector of the entry's point and
+    /// log10(population + 1), which depend on the entry alone, so that the sines, cosines and logs
+    /// of an entry that many documents name are computed once.
+    private var entryCache = ScratchArray<CachedEntry>(repeating: CachedEntry(), count: Resolver.entryCacheSize)
+    static let entryCacheSize = 4096
+
+    struct CachedEntry: BitwiseCopyable {
+        var entry: Int32 = -1
+        var x = 0.0, y = 0.0, z = 0.0
+        var logPopulation = 0.0
+    }
 
     /// Mentions with the same name, role and asked-for kind: one sense per name per article.
     struct Group {
@@ -56,15 +69,17 @@ struct Resolver {
         groups.removeAll()
         groupOfMention.removeAll()
         groupTable.removeAll()
+        // A copied resolver writes a cache of its own.
+        entryCache.makeUnique()
         buildGroups(mentions)
         linkQualifiers(mentions)
         scoreColocation()
         masses.removeAll()
         for g in groups.indices { masses.assignSlots(candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
         containers.build(candidates)
-        for _ in 0..<Resolver.rounds {
+        for round in 0..<Resolver.rounds {
             computeContext()
-            rescore()
+            rescore(last: round == Resolver.rounds - 1)
         }
         return mentions.indices.map { resolution(for: Int(groupOfMention[$0])) }
     }
@@ -90,7 +105,6 @@ struct Resolver {
             groups[g].weight *= 1 + log(Double(groups[g].mentionCount))
             markLargestPopulation(g)
             markSeatsOfSameNamedUnits(g)
-            normalise(g)
         }
     }
 
@@ -109,36 +123,56 @@ struct Resolver {
         let restrict = wanted.map { kind in
             mention.candidates.contains { usable($0, mention) && gazetteer.kind($0.entry) == kind }
         } ?? false
+        // Room for the kept candidates and their rows, and the row of one more under test.
+        let most = min(mention.candidates.count, Resolver.maxCandidates)
+        candidates.reserveCapacity(start + most)
+        features.reserveCapacity((start + most + 1) * width)
+        let rows = features.baseAddressForWriting()
         for posting in mention.candidates {
             guard usable(posting, mention) else { continue }
             if restrict && gazetteer.kind(posting.entry) != wanted { continue }
             let entry = posting.entry
-            let point = gazetteer.point(entry)
-            let vector = Sphere.unitVector(lat: point.lat, lon: point.lon)
+            let cached = self.cached(entry)
             var candidate = Candidate(mention: group, entry: entry, kind: gazetteer.kind(entry),
                                       feature: gazetteer.feature(entry), country: gazetteer.country(entry),
                                       admin1: gazetteer.admin1Entry(entry) ?? -1, population: gazetteer.population(entry),
                                       nameType: posting.type, nameFlags: posting.flags,
-                                      x: vector.0, y: vector.1, z: vector.2, prior: 0, score: 0, probability: 0)
+                                      x: cached.x, y: cached.y, z: cached.z, prior: 0, score: 0, probability: 0)
             if candidate.kind == .admin1 { candidate.admin1 = entry }
             // The row is written after the rows of the candidates so far: in place if the candidate
             // is kept as a new one.
             let row = features.count
-            features.append(repeating: 0, count: width)
-            priorFeatures(candidate, row: row)
-            candidate.prior = dot(row: row)
+            (rows + row).initialize(repeating: 0, count: width)
+            features.setCount(row + width)
+            candidate.prior = priorFeatures(candidate, logPopulation: cached.logPopulation, row: row)
             candidate.score = candidate.prior
             if candidates.count - start < Resolver.maxCandidates {
-                candidates.append(candidate)
+                candidates.appendToOwnStorage(candidate)
                 continue
             }
-            if let weakest = candidates[start...].indices.min(by: { candidates[$0].prior < candidates[$1].prior }),
-               candidates[weakest].prior < candidate.prior {
+            // The first of the weakest candidates so far gives way to a stronger one.
+            var weakest = start
+            for k in (start + 1)..<candidates.count where candidates[k].prior < candidates[weakest].prior { weakest = k }
+            if candidates[weakest].prior < candidate.prior {
                 candidates[weakest] = candidate
                 for k in 0..<width { features[weakest * width + k] = features[row + k] }
             }
             features.removeLast(width)
         }
+    }
+
+    /// The unit vector and log10(population + 1) of an entry, from the cache or computed into it.
+    @inline(__always)
+    private func cached(_ entry: Int32) -> CachedEntry {
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: entry)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (Resolver.entryCacheSize - 1)
+        if entryCache[slot].entry == entry { return entryCache[slot] }
+        let point = gazetteer.point(entry)
+        let vector = Sphere.unitVector(lat: point.lat, lon: point.lon)
+        let population = gazetteer.population(entry)
+        let value = CachedEntry(entry: entry, x: vector.0, y: vector.1, z: vector.2,
+                                logPopulation: population == 0 ? 0 : log10(Double(population) + 1))
+        entryCache[slot] = value
+        return value
     }
 
     /// Whether a posting can stand for the mention: abbreviations only in their own letter case,
@@ -148,16 +182,18 @@ struct Resolver {
         return (posting.type == .demonym) == (mention.role == .demonym)
     }
 
-    private func dot(row: Int) -> Double {
-        var sum = 0.0
-        for k in 0..<Resolver.featureCount { sum += model.weights[k] * features[row + k] }
-        return sum
-    }
-
-    private mutating func priorFeatures(_ c: Candidate, row: Int) {
-        func set(_ feature: CandidateFeature, _ value: Double) { features[row + feature.rawValue] = value }
-        set(.logPopulation, log10(Double(c.population) + 1))
-        set(.noPopulation, c.population == 0 ? 1 : 0)
+    /// Writes the prior features of candidate `c` into its row (all zero before) and returns the
+    /// prior: the dot product of the row with the weights, summed in feature order. A zero feature
+    /// adds a zero product, which leaves the sum as it is (the sum starts at +0 and so is never
+    /// -0), so only the features that are set are added, in the order of their indices.
+    private mutating func priorFeatures(_ c: Candidate, logPopulation: Double, row: Int) -> Double {
+        var prior = 0.0
+        func set(_ feature: CandidateFeature, _ value: Double) {
+            features[row + feature.rawValue] = value
+            prior += model.weights[feature.rawValue] * value
+        }
+        // log10(1) is +0: an unknown population adds nothing.
+        if c.population != 0 { set(.logPopulation, logPopulation) }
         switch c.kind {
         case .country: set(.country, 1)
         case .admin1: set(.admin1, 1)
@@ -180,6 +216,8 @@ struct Resolver {
         if c.nameType == .abbreviation { set(.abbreviationName, 1) }
         if c.nameFlags.contains(.lowercase) { set(.lowercaseName, 1) }
         if c.nameFlags.contains(.nonLatin) { set(.nonLatinName, 1) }
+        if c.population == 0 { set(.noPopulation, 1) }
+        return prior
     }
 
     private mutating func markLargestPopulation(_ g: Int) {
@@ -226,13 +264,19 @@ struct Resolver {
     }
 
     private mutating func normalise(_ g: Int) {
-        let range = groups[g].candidateStart..<groups[g].candidateEnd
+        Resolver.normalise(candidates.baseAddressForWriting(), groups[g].candidateStart..<groups[g].candidateEnd)
+    }
+
+    /// Turns the scores of `range` into probabilities (softmax). exp(0) is 1: the best needs no exp.
+    @inline(__always)
+    private static func normalise(_ candidates: UnsafeMutablePointer<Candidate>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         var best = -Double.infinity
         for k in range { best = max(best, candidates[k].score) }
         var sum = 0.0
         for k in range {
-            let e = exp(candidates[k].score - best)
+            let d = candidates[k].score - best
+            let e = d == 0 ? 1 : exp(d)
             candidates[k].probability = e
             sum += e
         }
@@ -241,6 +285,7 @@ struct Resolver {
 
     // MARK: Context
 
+    /// At most 64 (`countColocatedGroups` keeps one bit per candidate of a group).
     static let colocationCandidates = 12
     static let nearDot = cos(25 / Sphere.earthRadiusKm)
     static let regionDot = cos(150 / Sphere.earthRadiusKm)
@@ -254,8 +299,13 @@ struct Resolver {
     /// Places that lie together: a candidate gains when other mentions of the article have a
     /// candidate near it (`Paris` and `Henry County` in Tennessee), whatever their priors. Only the
     /// strongest candidates of each mention take part, which bounds the pairs to compare.
+    ///
+    /// Turns the priors into the first probabilities of every group.
     private mutating func scoreColocation() {
-        guard groups.count > 1 else { return }
+        guard groups.count > 1 else {
+            for g in groups.indices { normalise(g) }
+            return
+        }
         collectTopCandidates()
         countColocatedGroups()
         let width = Resolver.featureCount
@@ -280,34 +330,42 @@ struct Resolver {
         nearGroups.append(repeating: 0, count: top.count)
         regionGroups.removeAll()
         regionGroups.append(repeating: 0, count: top.count)
-        var nearOther = ScratchArray<Bool>(), regionOther = ScratchArray<Bool>()
+        let nearDot = Resolver.nearDot, regionDot = Resolver.regionDot
+        let vectors = topVectors.baseAddressForWriting()
         for g in groups.indices where groups[g].topEnd > groups[g].topStart {
-            for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != groups[g].key {
+            let mine = groups[g].topStart..<groups[g].topEnd, key = groups[g].key
+            for h in (g + 1)..<groups.count where groups[h].topEnd > groups[h].topStart && groups[h].key != key {
                 let others = groups[h].topStart..<groups[h].topEnd
-                nearOther.removeAll()
-                nearOther.append(repeating: false, count: others.count)
-                regionOther.removeAll()
-                regionOther.append(repeating: false, count: others.count)
-                for t in groups[g].topStart..<groups[g].topEnd {
-                    let x = topX[t], y = topY[t], z = topZ[t]
+                let otherVectors = vectors + 3 * others.lowerBound, otherCount = others.count
+                // Which of the other group's candidates are near one of ours, bit by bit.
+                var nearOther: UInt64 = 0, regionOther: UInt64 = 0
+                for t in mine {
+                    let x = vectors[3 * t], y = vectors[3 * t + 1], z = vectors[3 * t + 2]
                     var near = false, region = false
-                    for u in others {
-                        let dot = x * topX[u] + y * topY[u] + z * topZ[u]
-                        if dot >= Resolver.regionDot {
+                    var u = 0
+                    while u < otherCount {
+                        let v = otherVectors + 3 &* u
+                        let dot = x * v[0] + y * v[1] + z * v[2]
+                        if dot >= regionDot {
                             region = true
-                            regionOther[u - others.lowerBound] = true
-                            if dot >= Resolver.nearDot {
+                            regionOther |= 1 << UInt64(u)
+                            if dot >= nearDot {
                                 near = true
-                                nearOther[u - others.lowerBound] = true
+                                nearOther |= 1 << UInt64(u)
                             }
                         }
+                        u &+= 1
                     }
                     if near { nearGroups[t] += 1 }
                     if region { regionGroups[t] += 1 }
                 }
-                for u in others {
-                    if nearOther[u - others.lowerBound] { nearGroups[u] += 1 }
-                    if regionOther[u - others.lowerBound] { regionGroups[u] += 1 }
+                while regionOther != 0 {
+                    regionGroups[others.lowerBound + regionOther.trailingZeroBitCount] += 1
+                    regionOther &= regionOther - 1
+                }
+                while nearOther != 0 {
+                    nearGroups[others.lowerBound + nearOther.trailingZeroBitCount] += 1
+                    nearOther &= nearOther - 1
                 }
             }
         }
@@ -316,28 +374,40 @@ struct Resolver {
     /// Each group's strongest local candidates by prior, at most `colocationCandidates`, ties in
     /// candidate order.
     private mutating func collectTopCandidates() {
+        // At most one entry per candidate: written in place, counted at the end.
         top.removeAll()
+        top.reserveCapacity(candidates.count)
+        let list = top.baseAddressForWriting()
+        let limit = Resolver.colocationCandidates
+        var count = 0
         for g in groups.indices {
-            let first = top.count
+            let first = count
             for k in groups[g].candidateStart..<groups[g].candidateEnd where Resolver.isLocal(candidates[k].kind) {
                 let prior = candidates[k].prior
-                var position = top.count
-                while position > first && candidates[top[position - 1]].prior < prior { position -= 1 }
-                if position - first >= Resolver.colocationCandidates { continue }
-                top.insert(k, at: position)
-                if top.count - first > Resolver.colocationCandidates { top.removeLast() }
+                var position = count
+                while position > first && candidates[list[position - 1]].prior < prior { position -= 1 }
+                if position - first >= limit { continue }
+                // A full list drops its last (weakest) candidate to make room.
+                if count - first == limit { count -= 1 }
+                var move = count
+                while move > position { list[move] = list[move - 1]; move -= 1 }
+                list[position] = k
+                count += 1
             }
             groups[g].topStart = first
-            groups[g].topEnd = top.count
+            groups[g].topEnd = count
         }
-        topX.removeAll()
-        topY.removeAll()
-        topZ.removeAll()
-        for k in top {
-            topX.append(candidates[k].x)
-            topY.append(candidates[k].y)
-            topZ.append(candidates[k].z)
+        top.setCount(count)
+        topVectors.removeAll()
+        topVectors.reserveCapacity(3 * count)
+        let vectors = topVectors.baseAddressForWriting()
+        for t in 0..<count {
+            let c = list[t]
+            vectors[3 * t] = candidates[c].x
+            vectors[3 * t + 1] = candidates[c].y
+            vectors[3 * t + 2] = candidates[c].z
         }
+        topVectors.setCount(3 * count)
     }
 
     /// `log1p(count)` for the small counts colocation produces.
@@ -366,11 +436,12 @@ struct Resolver {
 
     private mutating func computeContext() {
         masses.beginRound()
+        let all = candidates.baseAddressForWriting()
         for g in groups.indices {
             var vector = (0.0, 0.0, 0.0)
             let weight = groups[g].weight
             for k in groups[g].candidateStart..<groups[g].candidateEnd {
-                let c = candidates[k]
+                let c = all[k]
                 let mass = c.probability * weight * (c.kind == .country || c.kind == .admin1 ? 1.5 : 1)
                 masses.add(mass, countrySlot: c.countrySlot, admin1Slot: c.admin1Slot)
                 let pull = Resolver.isLocal(c.kind) ? 1.0 : (c.kind == .admin1 ? 0.5 : (c.kind == .country ? 0.25 : 0))
@@ -381,42 +452,57 @@ struct Resolver {
         masses.endRound()
     }
 
-    private mutating func rescore() {
+    /// Scores every candidate in the article's context and normalises each group. A group of one
+    /// candidate has probability 1 whatever its score, and its score counts only after the last
+    /// round, so it is rescored only then. The context features are written to the rows only in
+    /// the last round (until then nothing reads them).
+    private mutating func rescore(last: Bool) {
         var total = (0.0, 0.0, 0.0)
         for group in groups { total.0 += group.vector.0; total.1 += group.vector.1; total.2 += group.vector.2 }
         let width = Resolver.featureCount
+        let countryWeight = model[.countryContext], admin1Weight = model[.admin1Context]
+        let containsWeight = model[.containsContext], proximityWeight = model[.proximity]
+        let insideWeight = model[.qualifierInside], qualifierContainsWeight = model[.qualifierContains]
+        // Neither array grows here: their elements are read and written through their pointers.
+        let all = candidates.baseAddressForWriting(), rows = features.baseAddressForWriting()
         for g in groups.indices {
             let group = groups[g]
+            guard last || group.candidateEnd - group.candidateStart > 1 else { continue }
             let others = (total.0 - group.vector.0, total.1 - group.vector.1, total.2 - group.vector.2)
             let othersLength = (others.0 * others.0 + others.1 * others.1 + others.2 * others.2).squareRoot()
             let centre = othersLength > 1e-9 ? (others.0 / othersLength, others.1 / othersLength, others.2 / othersLength) : nil
+            let qualifierRange = qualifiers.range(of: g), qualifiedRange = qualified.range(of: g)
             for k in group.candidateStart..<group.candidateEnd {
-                let c = candidates[k]
+                let c = all[k]
                 var countryContext = 0.0, admin1Context = 0.0, contains = 0.0, proximity = 0.0
                 var qualifierInside = 0.0, qualifierContains = 0.0
                 if c.countrySlot >= 0 && c.kind != .country { countryContext = masses.countryContext(slot: c.countrySlot) }
                 if c.admin1Slot >= 0 && c.kind != .admin1 { admin1Context = masses.admin1Context(slot: c.admin1Slot) }
                 if c.kind == .country || c.kind == .admin1 {
-                    contains = log1p(containers.mass(c.containerList, excluding: Int32(g), candidates, groups))
+                    // log1p(±0) is ±0.
+                    let mass = containers.mass(c.containerList, excluding: Int32(g), candidates, groups)
+                    contains = mass == 0 ? mass : log1p(mass)
                 }
                 if let centre, Resolver.isLocal(c.kind) || c.kind == .admin1 {
                     proximity = log1p(Sphere.distanceKm((c.x, c.y, c.z), centre) / 50)
                 }
-                for q in qualifiers.range(of: g) { qualifierInside += containment(of: c, in: qualifiers[q]) }
-                for q in qualified.range(of: g) { qualifierContains += containing(c, group: qualified[q]) }
-                let base = k * width
-                features[base + CandidateFeature.countryContext.rawValue] = countryContext
-                features[base + CandidateFeature.admin1Context.rawValue] = admin1Context
-                features[base + CandidateFeature.containsContext.rawValue] = contains
-                features[base + CandidateFeature.proximity.rawValue] = proximity
-                features[base + CandidateFeature.qualifierInside.rawValue] = qualifierInside
-                features[base + CandidateFeature.qualifierContains.rawValue] = qualifierContains
-                candidates[k].score = c.prior
-                    + model[.countryContext] * countryContext + model[.admin1Context] * admin1Context
-                    + model[.containsContext] * contains + model[.proximity] * proximity
-                    + model[.qualifierInside] * qualifierInside + model[.qualifierContains] * qualifierContains
+                for q in qualifierRange { qualifierInside += containment(of: c, in: qualifiers[q]) }
+                for q in qualifiedRange { qualifierContains += containing(c, group: qualified[q]) }
+                if last {
+                    let row = rows + k * width
+                    row[CandidateFeature.countryContext.rawValue] = countryContext
+                    row[CandidateFeature.admin1Context.rawValue] = admin1Context
+                    row[CandidateFeature.containsContext.rawValue] = contains
+                    row[CandidateFeature.proximity.rawValue] = proximity
+                    row[CandidateFeature.qualifierInside.rawValue] = qualifierInside
+                    row[CandidateFeature.qualifierContains.rawValue] = qualifierContains
+                }
+                all[k].score = c.prior
+                    + countryWeight * countryContext + admin1Weight * admin1Context
+                    + containsWeight * contains + proximityWeight * proximity
+                    + insideWeight * qualifierInside + qualifierContainsWeight * qualifierContains
             }
-            normalise(g)
+            Resolver.normalise(all, group.candidateStart..<group.candidateEnd)
         }
     }
 
