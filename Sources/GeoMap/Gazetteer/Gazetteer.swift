@@ -22,6 +22,13 @@ public final class Gazetteer: @unchecked Sendable {
     private let pool: UnsafeRawBufferPointer
     let filter: NameFilter
 
+    // The fuzzy-key table (`FuzzyKeys`).
+    let fuzzySlots: UnsafeRawBufferPointer
+    let fuzzyBits: Int
+    let fuzzyMask: Int
+    /// How many keys the fuzzy table holds.
+    let fuzzyKeyCount: Int
+
     init(files: GazetteerFiles, index: IndexStorage) throws {
         self.files = files
         self.index = index
@@ -63,6 +70,12 @@ public final class Gazetteer: @unchecked Sendable {
         guard filterBlocks > 0 else { throw GeoMapError.badData(path: index.path, line: nil, reason: "corrupt index") }
         filter = NameFilter(blocks: try section(IndexLayout.Header.filterOffset, filterBlocks * NameFilter.blockSize),
                             blockCount: filterBlocks)
+        let fuzzyCount = u32(IndexLayout.Header.fuzzySlotCount)
+        guard fuzzyCount.nonzeroBitCount == 1 else { throw GeoMapError.badData(path: index.path, line: nil, reason: "corrupt index") }
+        fuzzyBits = fuzzyCount.trailingZeroBitCount
+        fuzzyMask = fuzzyCount - 1
+        fuzzyKeyCount = u32(IndexLayout.Header.fuzzyKeyCount)
+        fuzzySlots = try section(IndexLayout.Header.fuzzyOffset, fuzzyCount * IndexLayout.fuzzySlotSize)
     }
 
     // MARK: Entries
@@ -207,6 +220,15 @@ public final class Gazetteer: @unchecked Sendable {
             if stored == 0 { return [] }
             slot = (slot &+ 1) & lexiconMask
         }
+    }
+
+    /// The bytes of the key at `index` in the key list (ordered by length).
+    @inline(__always)
+    func nameKey(at index: Int) -> UnsafeRawBufferPointer {
+        let base = index * IndexLayout.keyRefSize
+        let offset = Int(keys.load(at: base, as: UInt32.self))
+        let length = Int(keys.load(at: base + 4, as: UInt16.self))
+        return UnsafeRawBufferPointer(rebasing: pool[offset..<(offset + length)])
     }
 
     /// Every distinct name key whose length in bytes is within `lengths`, for fuzzy suggestions.

@@ -194,7 +194,24 @@ struct IndexBuilder {
         var poolSize = 0
         var keyPrefixCount = 0
         var groupSize = 0
+        // Keys for the fuzzy table: those of one long token with a significant posting, by their
+        // ordinal among the distinct keys (the order the key list is written in).
+        let significantEntries = significantEntryFlags(entries)
+        var fuzzyKeyOrdinals: [Int] = []
+        var fuzzyHashCount = 0
+        var groupStart = 0
+        var groupSignificant = false
         postings.withUnsafeMutableBufferPointer { postings in
+            func closeGroup() {
+                let first = postings[groupStart]
+                guard groupSignificant, first.tokenCount == 1, Int(first.keyLength) >= FuzzyKeys.minimumLength else { return }
+                keyBytes[Int(first.source)].withUnsafeBytes { chunk in
+                    let key = UnsafeRawBufferPointer(rebasing: chunk[Int(first.keyOffset)..<(Int(first.keyOffset) + Int(first.keyLength))])
+                    guard FuzzyKeys.isEligible(key) else { return }
+                    fuzzyKeyOrdinals.append(distinctKeys - 1)
+                    fuzzyHashCount += 1 + FuzzyKeys.deletionCount(of: key)
+                }
+            }
             for k in 0..<postings.count {
                 let posting = postings[k]
                 if keptCount > 0, postings[keptCount - 1].hash == posting.hash {
@@ -211,6 +228,9 @@ struct IndexBuilder {
                 } else {
                     // A key's posting count is 16 bits: a key with more postings keeps its first 65,535.
                     writtenPostings += min(groupSize, Int(UInt16.max))
+                    if distinctKeys > 0 { closeGroup() }
+                    groupStart = keptCount
+                    groupSignificant = false
                     groupSize = 1
                     distinctKeys += 1
                     poolSize += Int(posting.keyLength)
@@ -218,7 +238,11 @@ struct IndexBuilder {
                 }
                 postings[keptCount] = posting
                 keptCount += 1
+                if !groupSignificant && FuzzyKeys.isSignificant(posting.type) && significantEntries[Int(posting.entry)] {
+                    groupSignificant = true
+                }
             }
+            if distinctKeys > 0 { closeGroup() }
         }
         writtenPostings += min(groupSize, Int(UInt16.max))
         postings.removeLast(postings.count - keptCount)
@@ -240,7 +264,9 @@ struct IndexBuilder {
         let poolOffset = aligned(countriesOffset + countryEntries.count * 4)
         let filterOffset = (poolOffset + poolSize + NameFilter.blockSize - 1) / NameFilter.blockSize * NameFilter.blockSize
         let filterBlocks = NameFilter.blockCount(forElements: distinctKeys + keyPrefixCount + organisationPrefixes.count)
-        var out = [UInt8](repeating: 0, count: filterOffset + filterBlocks * NameFilter.blockSize)
+        let fuzzyOffset = filterOffset + filterBlocks * NameFilter.blockSize
+        let fuzzyBits = FuzzyKeys.slotBits(forHashes: fuzzyHashCount)
+        var out = [UInt8](repeating: 0, count: fuzzyOffset + (1 << fuzzyBits) * IndexLayout.fuzzySlotSize)
 
         out.withUnsafeMutableBytes { raw in
             @inline(__always) func put<T: FixedWidthInteger>(_ value: T, _ offset: Int) {
@@ -264,6 +290,9 @@ struct IndexBuilder {
             put(UInt64(poolSize), IndexLayout.Header.poolSize)
             put(UInt64(filterOffset), IndexLayout.Header.filterOffset)
             put(UInt32(filterBlocks), IndexLayout.Header.filterBlockCount)
+            put(UInt32(1 << fuzzyBits), IndexLayout.Header.fuzzySlotCount)
+            put(UInt64(fuzzyOffset), IndexLayout.Header.fuzzyOffset)
+            put(UInt32(fuzzyKeyOrdinals.count), IndexLayout.Header.fuzzyKeyCount)
             let filterWords = UnsafeMutableBufferPointer(
                 start: (raw.baseAddress! + filterOffset).bindMemory(to: UInt64.self, capacity: filterBlocks * NameFilter.blockSize / 8),
                 count: filterBlocks * NameFilter.blockSize / 8)
@@ -341,14 +370,26 @@ struct IndexBuilder {
             var byLength = [Int](repeating: 0, count: Int(UInt16.max) + 2)
             for ref in keyRefs { byLength[Int(ref & 0xFFFF) + 1] += 1 }
             for k in 1..<byLength.count { byLength[k] += byLength[k - 1] }
-            for ref in keyRefs {
+            var fuzzyKeys: [(index: Int, bytes: UnsafeRawBufferPointer)] = []
+            fuzzyKeys.reserveCapacity(fuzzyKeyOrdinals.count)
+            var nextFuzzy = 0
+            for (ordinal, ref) in keyRefs.enumerated() {
                 let length = Int(ref & 0xFFFF)
-                let at = keysOffset + byLength[length] * IndexLayout.keyRefSize
+                let index = byLength[length]
+                let at = keysOffset + index * IndexLayout.keyRefSize
                 byLength[length] += 1
                 put(UInt32(truncatingIfNeeded: ref >> 24), at)
                 put(UInt16(length), at + 4)
                 raw[at + 6] = UInt8(truncatingIfNeeded: ref >> 16)
+                if nextFuzzy < fuzzyKeyOrdinals.count && fuzzyKeyOrdinals[nextFuzzy] == ordinal {
+                    let pooled = poolOffset + Int(truncatingIfNeeded: ref >> 24)
+                    fuzzyKeys.append((index, UnsafeRawBufferPointer(rebasing: raw[pooled..<(pooled + length)])))
+                    nextFuzzy += 1
+                }
             }
+
+            FuzzyKeys.fill(UnsafeMutableRawBufferPointer(rebasing: raw[fuzzyOffset..<(fuzzyOffset + (1 << fuzzyBits) * IndexLayout.fuzzySlotSize)]),
+                           bits: fuzzyBits, keys: fuzzyKeys)
 
             for (hash, flags) in lexicon.sorted(by: { $0.key < $1.key }) {
                 var slot = IndexLayout.home(of: hash, bits: lexiconBits)
@@ -367,6 +408,23 @@ struct IndexBuilder {
             for k in filterWords.indices { filterWords[k] = filterWords[k].littleEndian }
         }
         return out
+    }
+
+    /// For each entry (numbered across the chunks of entry records), whether its names may be
+    /// matched fuzzily.
+    static func significantEntryFlags(_ entries: [[UInt8]]) -> [Bool] {
+        var flags: [Bool] = []
+        flags.reserveCapacity(entries.reduce(0) { $0 + $1.count } / IndexLayout.entrySize)
+        for chunk in entries {
+            chunk.withUnsafeBytes { records in
+                for base in stride(from: 0, to: records.count, by: IndexLayout.entrySize) {
+                    let kind = PlaceKind(rawValue: records[base + IndexLayout.Entry.kind]) ?? .place
+                    let population = records.load(at: base + IndexLayout.Entry.population, as: UInt32.self)
+                    flags.append(FuzzyKeys.isSignificant(kind: kind, population: population))
+                }
+            }
+        }
+        return flags
     }
 
     /// The postings grouped by key and ordered by (hash, entry, type), postings that tie keeping

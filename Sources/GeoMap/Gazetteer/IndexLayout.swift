@@ -1,15 +1,17 @@
 /// The binary layout of the derived gazetteer index: a header, fixed-size entry records, an
 /// open-addressing table from name-key hashes to posting lists, the postings, a second table for
-/// the lexicon, a list of keys for fuzzy suggestions, a country table, a string pool and a
-/// `NameFilter`. All integers little-endian, every section 8-byte aligned (the filter 64-byte).
+/// the lexicon, a list of keys for fuzzy suggestions, a country table, a string pool, a
+/// `NameFilter` and the fuzzy-key table (`FuzzyKeys`). All integers little-endian, every section
+/// 8-byte aligned (the filter 64-byte).
 enum IndexLayout {
-    static let magic: [UInt8] = Array("GMIDX004".utf8)
-    static let headerSize = 128
+    static let magic: [UInt8] = Array("GMIDX005".utf8)
+    static let headerSize = 144
     static let entrySize = 48
     static let slotSize = 16
     static let postingSize = 8
     static let lexiconSlotSize = 16
     static let keyRefSize = 8
+    static let fuzzySlotSize = 8
     static let countryTableCount = 26 * 26
 
     /// Header field offsets.
@@ -31,6 +33,9 @@ enum IndexLayout {
         static let maxTokens = 104
         static let filterOffset = 112
         static let filterBlockCount = 120
+        static let fuzzySlotCount = 124
+        static let fuzzyOffset = 128
+        static let fuzzyKeyCount = 136
     }
 
     /// Entry record field offsets.
@@ -54,6 +59,13 @@ enum IndexLayout {
         static let postingStart = 8
         static let postingCount = 12
         static let tokenCount = 14
+    }
+
+    /// Fuzzy-table slot fields: the low 32 bits of a variant's hash, then the key's reference
+    /// (`FuzzyKeys.reference`); an empty slot's reference is 0.
+    enum FuzzySlot {
+        static let fingerprint = 0
+        static let reference = 4
     }
 
     /// Where a hash starts probing in a table of `1 << bits` slots.

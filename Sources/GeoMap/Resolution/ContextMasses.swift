@@ -97,41 +97,35 @@ struct ContextMasses {
     }
 
     /// Sums the groups' shares into the article's masses (group by group, each group's units in
-    /// order), and forgets last round's context values.
+    /// order), and takes every slot's context value: log(1 + the mass the other groups put on its unit).
     mutating func endRound() {
         for index in countryOfSlot { countryMass[index] = 0 }
         for (slot, index) in countryOfSlot.enumerated() { countryMass[index] += countryShare[slot] }
         admin1Mass.removeAll()
         admin1Mass.append(repeating: 0, count: units.count)
         for (slot, unit) in unitOfSlot.enumerated() { admin1Mass[unit] += admin1Share[slot] }
+        // log1p(±0) is ±0: a unit no other group names needs no log.
         countryContextOfSlot.removeAll()
-        countryContextOfSlot.append(repeating: .nan, count: countryOfSlot.count)
+        countryContextOfSlot.reserveCapacity(countryOfSlot.count)
+        for slot in countryOfSlot.indices {
+            let mass = max(0, countryMass[countryOfSlot[slot]] - countryShare[slot])
+            countryContextOfSlot.appendToOwnStorage(mass == 0 ? mass : log1p(mass))
+        }
         admin1ContextOfSlot.removeAll()
-        admin1ContextOfSlot.append(repeating: .nan, count: unitOfSlot.count)
+        admin1ContextOfSlot.reserveCapacity(unitOfSlot.count)
+        for slot in unitOfSlot.indices {
+            let mass = max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot])
+            admin1ContextOfSlot.appendToOwnStorage(mass == 0 ? mass : log1p(mass))
+        }
     }
 
     /// log(1 + the mass the other groups put on the slot's country); one value per group and country.
     @inline(__always)
-    mutating func countryContext(slot: Int32) -> Double {
-        let slot = Int(slot)
-        if countryContextOfSlot[slot].isNaN {
-            // log1p(±0) is ±0: a unit no other group names needs no log.
-            let mass = max(0, countryMass[countryOfSlot[slot]] - countryShare[slot])
-            countryContextOfSlot[slot] = mass == 0 ? mass : log1p(mass)
-        }
-        return countryContextOfSlot[slot]
-    }
+    func countryContext(slot: Int32) -> Double { countryContextOfSlot[Int(slot)] }
 
     /// log(1 + the mass the other groups put on the slot's admin-1 unit).
     @inline(__always)
-    mutating func admin1Context(slot: Int32) -> Double {
-        let slot = Int(slot)
-        if admin1ContextOfSlot[slot].isNaN {
-            let mass = max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot])
-            admin1ContextOfSlot[slot] = mass == 0 ? mass : log1p(mass)
-        }
-        return admin1ContextOfSlot[slot]
-    }
+    func admin1Context(slot: Int32) -> Double { admin1ContextOfSlot[Int(slot)] }
 }
 
 /// Numbers the distinct entries of a document 0, 1, 2, … in order of first sight.

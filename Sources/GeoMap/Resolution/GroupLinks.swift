@@ -7,6 +7,8 @@ struct GroupLinks {
     private var items: [Int32] = []
 
     mutating func removeAll() {
+        // Nothing was laid out without a link.
+        guard !from.isEmpty else { return }
         from.removeAll(keepingCapacity: true)
         to.removeAll(keepingCapacity: true)
         start.removeAll(keepingCapacity: true)
