@@ -38,6 +38,8 @@ public struct Mention: Sendable {
     public var caseSignature: UInt16
     /// What separates the mention from the token before it.
     public var gapBefore: TokenGap
+    /// The name was matched one letter away from what is written (`FuzzyKeys`).
+    public var fuzzy: Bool
 }
 
 extension Mention {

@@ -46,7 +46,7 @@ public struct RecognitionModel: Sendable {
         set(.calendarWord, -2.5); set(.allCapsSentence, -0.5); set(.functionWord, -3.0)
         set(.regionOrPhysical, 0.5); set(.placesInSentence, 0.5)
         set(.afterPlaceIntroducer, 1.5); set(.describedAsPlace, 1.5); set(.sameNameRecognisedElsewhere, 1.0)
-        set(.listedWithPlaces, 1.0)
+        set(.listedWithPlaces, 1.0); set(.fuzzyMatch, -0.5)
         return RecognitionModel(weights: w, threshold: 0.5)
     }()
 }

@@ -300,6 +300,7 @@ struct Recognizer {
         let othersNotAtSentenceStart = notAtSentenceStart[runOfProposal[m]] - (firstToken.gap.contains(.sentenceStart) ? 0 : 1)
         if othersNotAtSentenceStart > 0 { f[.sameNameElsewhere] = 1 }
         f[.hashtag] = firstToken.shape.contains(.tagged) ? 1 : 0
+        f[.fuzzyMatch] = mention.fuzzy ? 1 : 0
         if end > nameEnd { f[mention.unknownHead ? .geographicHead : .adminSuffix] = 1 }
         f[.possessive] = tokens[nameEnd - 1].shape.contains(.possessive) ? 1 : 0
         f[.shortToken] = single && !allCaps && firstToken.foldEnd - firstToken.foldStart <= 3 ? 1 : 0

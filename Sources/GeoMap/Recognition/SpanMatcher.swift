@@ -41,19 +41,69 @@ struct SpanMatcher {
                     guard j < count, j - i < maxTokens, canContinue(tokens[j]) else { break }
                     hash = NameHash.extend(hash, with: UnsafeBufferPointer(rebasing: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)]))
                 }
+                var fuzzy = false
+                if bestEnd < 0, let key = fuzzyKey(at: i, tokens, folded) {
+                    bestEnd = i + 1
+                    bestList = gazetteer.postings(forKeyHash: key)
+                    bestSignature = caseSignature(tokens, i, i + 1, text)
+                    fuzzy = true
+                }
                 // A lone compass word ("the West", "North") is a direction, not a place's name.
                 guard bestEnd > 0, bestEnd > i + 1 || !words.classes(of: first.hash).contains(.compass) else { i += 1; continue }
                 var mention = Mention(firstToken: Int32(i), endToken: Int32(bestEnd), nameEndToken: Int32(bestEnd),
                                       keyHash: hashOf(tokens, i, bestEnd, folded), candidates: bestList,
                                       role: role(of: bestList), adminPreference: .none, unknownHead: false,
                                       probability: 0, qualifier: -1, caseSignature: bestSignature,
-                                      gapBefore: first.gap)
+                                      gapBefore: first.gap, fuzzy: fuzzy)
                 extend(&mention, tokens)
                 mention.adminPreference = mention.adminPreference == .none ? introducedPreference(tokens, i) : mention.adminPreference
                 mentions.append(mention)
                 i = Int(mention.endToken)
             }
         }
+    }
+
+    /// The name one letter away from a long capitalised word that matched nothing (`Sievierodonestk`),
+    /// only where the words around it say a place is named: after a locative preposition (`in`,
+    /// `near`, `from`), after `the region of`, `the village of`, or before `Oblast`, `County`.
+    /// Dictionary words, first names, organisations and the word classes the rules know are never
+    /// taken for misspelt names. Of several names one edit away, the one of the largest place.
+    private func fuzzyKey(at i: Int, _ tokens: ScratchArray<Token>, _ folded: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let token = tokens[i]
+        guard Int(token.foldEnd - token.foldStart) >= FuzzyKeys.minimumLength,
+              token.shape.contains(.capitalized),
+              token.shape.isDisjoint(with: [.hasDigit, .tagged, .initialism, .innerCapital]),
+              placeIsNamedAround(i, tokens),
+              words.classes(of: token.hash).isEmpty,
+              gazetteer.lexiconFlags(forKeyHash: token.hash).isEmpty
+        else { return nil }
+        var best: (hash: UInt64, population: Int)?
+        let word = UnsafeBufferPointer(rebasing: folded[Int(token.foldStart)..<Int(token.foldEnd)])
+        gazetteer.forEachFuzzyKey(near: word) { hash, _ in
+            var population = -1
+            for posting in gazetteer.postings(forKeyHash: hash) where posting.type != .abbreviation {
+                population = max(population, gazetteer.population(posting.entry))
+            }
+            if population >= 0, best == nil || population > best!.population || (population == best!.population && hash < best!.hash) {
+                best = (hash, population)
+            }
+        }
+        return best?.hash
+    }
+
+    /// Whether the words next to token `i` say that it names a place.
+    private func placeIsNamedAround(_ i: Int, _ tokens: ScratchArray<Token>) -> Bool {
+        let token = tokens[i]
+        if i > 0, token.gap == .space {
+            let previous = tokens[i - 1]
+            if !previous.shape.contains(.capitalized), words.classes(of: previous.hash).contains(.locativePreposition) { return true }
+        }
+        if introducedPreference(tokens, i) != .none { return true }
+        if i + 1 < tokens.count, tokens[i + 1].gap.isSubset(of: [.space, .hyphen]),
+           !words.classes(of: tokens[i + 1].hash).isDisjoint(with: [.admin1Suffix, .admin2Suffix]) {
+            return true
+        }
+        return false
     }
 
     @inline(__always)

@@ -3,51 +3,52 @@
 
 enum TrainedWeightsRecognition {
     static let weights: [Float] = [
-        -2.116096,  // bias
-        -0.951711,  // allCaps
-        0.329650,  // sentenceStart
-        -1.294260,  // commonWord
-        -1.172696,  // commonWordAtSentenceStart
-        -0.669901,  // firstName
-        -1.096928,  // firstNameBeforeCapitalized
-        -0.795258,  // afterFirstName
-        -0.839690,  // afterTitle
-        -0.628596,  // afterCapitalized
-        -0.757575,  // beforeCapitalized
-        1.237120,  // afterLocativePreposition
-        0.841043,  // beforeCommaPlace
-        0.318461,  // afterCommaPlace
-        -1.924898,  // insideOrganisation
-        -1.357650,  // beforeOrganisationHead
-        -0.892274,  // beforeInstitutionHead
-        -0.577089,  // demonym
-        0.642620,  // abbreviation
-        -0.759172,  // alternateNameOnly
+        -2.096373,  // bias
+        -0.947214,  // allCaps
+        0.322377,  // sentenceStart
+        -1.303244,  // commonWord
+        -1.168381,  // commonWordAtSentenceStart
+        -0.667404,  // firstName
+        -1.104450,  // firstNameBeforeCapitalized
+        -0.790232,  // afterFirstName
+        -0.845197,  // afterTitle
+        -0.633938,  // afterCapitalized
+        -0.761589,  // beforeCapitalized
+        1.242983,  // afterLocativePreposition
+        0.837828,  // beforeCommaPlace
+        0.323280,  // afterCommaPlace
+        -1.934141,  // insideOrganisation
+        -1.358382,  // beforeOrganisationHead
+        -0.889671,  // beforeInstitutionHead
+        -0.578758,  // demonym
+        0.646699,  // abbreviation
+        -0.760783,  // alternateNameOnly
         0.000000,  // lowercaseNameOnly
         0.000000,  // nonLatinNameOnly
-        2.373385,  // logPopulation
-        0.713040,  // countryOrAdmin1
-        0.953352,  // multiToken
-        0.965452,  // candidateCount
-        -1.013715,  // beforeSpeechVerb
-        -1.482840,  // personSurnameInDocument
-        -0.438576,  // sameNameElsewhere
-        0.214468,  // hashtag
-        0.987108,  // adminSuffix
-        1.347215,  // geographicHead
-        -0.091398,  // possessive
-        -1.174748,  // shortToken
-        -1.531459,  // calendarWord
-        0.105397,  // beforeHyphenWord
-        -0.474892,  // allCapsSentence
-        -1.296187,  // functionWord
-        1.070610,  // regionOrPhysical
-        -0.133881,  // afterThe
-        0.245835,  // placesInSentence
-        1.373711,  // afterPlaceIntroducer
-        1.339751,  // describedAsPlace
-        2.153068,  // sameNameRecognisedElsewhere
-        1.717234,  // listedWithPlaces
+        2.360382,  // logPopulation
+        0.707346,  // countryOrAdmin1
+        0.940419,  // multiToken
+        0.950796,  // candidateCount
+        -1.018930,  // beforeSpeechVerb
+        -1.498465,  // personSurnameInDocument
+        -0.352281,  // sameNameElsewhere
+        0.209353,  // hashtag
+        0.968490,  // adminSuffix
+        1.352412,  // geographicHead
+        -0.094685,  // possessive
+        -1.178115,  // shortToken
+        -1.549048,  // calendarWord
+        0.110469,  // beforeHyphenWord
+        -0.479323,  // allCapsSentence
+        -1.300970,  // functionWord
+        1.076773,  // regionOrPhysical
+        -0.134064,  // afterThe
+        0.254072,  // placesInSentence
+        1.391338,  // afterPlaceIntroducer
+        1.347162,  // describedAsPlace
+        2.090978,  // sameNameRecognisedElsewhere
+        1.709999,  // listedWithPlaces
+        0.117475,  // fuzzyMatch
     ]
-    static let threshold: Float = 0.42
+    static let threshold: Float = 0.44
 }

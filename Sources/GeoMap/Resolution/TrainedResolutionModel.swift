@@ -3,35 +3,35 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.822806,  // logPopulation
-        0.582609,  // country
-        1.321980,  // admin1
-        -0.116430,  // admin2
-        0.220054,  // region
-        0.650830,  // water
-        0.532106,  // landform
-        1.210063,  // landmark
-        1.226334,  // capital
-        0.178575,  // adminSeat1
-        0.596445,  // adminSeat2
-        -0.482276,  // adminSeatLower
-        0.116709,  // section
-        -1.608413,  // alternateName
-        0.013219,  // abbreviationName
+        0.816459,  // logPopulation
+        0.627241,  // country
+        1.330490,  // admin1
+        -0.201149,  // admin2
+        0.142315,  // region
+        0.683380,  // water
+        0.551750,  // landform
+        1.241426,  // landmark
+        1.229842,  // capital
+        0.198589,  // adminSeat1
+        0.602027,  // adminSeat2
+        -0.422023,  // adminSeatLower
+        0.113043,  // section
+        -1.571389,  // alternateName
+        -0.032866,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.796818,  // largestPopulation
-        0.937491,  // countryContext
-        2.437915,  // admin1Context
-        1.258440,  // containsContext
-        -0.652578,  // proximity
-        0.292989,  // qualifierInside
-        0.130254,  // qualifierContains
-        2.719274,  // noPopulation
-        1.344263,  // colocatedNear
-        0.566907,  // colocatedRegion
-        0.902202,  // seatOfSameNamedUnit
-        0.125449,  // unitOfSameNamedSeat
+        0.803961,  // largestPopulation
+        0.948405,  // countryContext
+        2.500057,  // admin1Context
+        1.328590,  // containsContext
+        -0.640800,  // proximity
+        0.240911,  // qualifierInside
+        0.121200,  // qualifierContains
+        2.659591,  // noPopulation
+        1.229015,  // colocatedNear
+        0.622758,  // colocatedRegion
+        0.860864,  // seatOfSameNamedUnit
+        0.168111,  // unitOfSameNamedSeat
     ]
-    static let noGoodCandidateBelow: Double = 1.43
+    static let noGoodCandidateBelow: Double = 2.19
 }

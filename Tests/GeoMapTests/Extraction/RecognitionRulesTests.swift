@@ -15,6 +15,16 @@ struct RecognitionRulesTests {
         }
     }
 
+    @Test func misspeltNamesAreFoundOnlyWherePlacesAreNamed() {
+        // One letter off Severodonetsk (GeoNames 691999): found after "in", not at a sentence start.
+        let after = parse("Heavy fighting continued in Severodonetk on Tuesday.")
+        #expect(after.map(\.surface) == ["Severodonetk"])
+        #expect(after.first?.id == 691999)
+        #expect(parse("Severodonetk fell on Tuesday.").isEmpty)
+        // Dictionary words are never read as misspelt names.
+        #expect(parse("The vote took place in Parliament on Tuesday.").isEmpty)
+    }
+
     @Test func personsAreNotPlaces() {
         let found = parse("Vladimir Putin met Alexander Lukashenko and George Washington's biographer in Minsk on Friday.")
         #expect(found.map(\.surface) == ["Minsk"])
