@@ -105,6 +105,17 @@ struct BundledFuzzyKeyTests {
         #expect(candidates.contains { gazetteer.id($0.entry) == 600213 && $0.match == .fuzzy })
     }
 
+    /// Makiyivka (Donetsk, 339k people) and Mokiyivka (Poltava, 503) are both one edit from
+    /// "Mukiyivka": `lookup` takes the table's answer and leaves the village out.
+    @Test func lookupTakesFuzzyMatchesFromTheTableFirst() throws {
+        let lookup = PlaceLookup(gazetteer: gazetteer)
+        #expect(lookup.candidates(for: "Mukiyivka").map { gazetteer.id($0.entry) } == [702320])
+        let village = try #require(gazetteer.postings(for: "Mokiyivka").first?.entry)
+        #expect(gazetteer.id(village) == 702316)
+        let candidates = lookup.candidates(for: "Sevverodonetsk")
+        #expect(candidates.first.map { gazetteer.id($0.entry) } == 691999)
+        #expect(candidates.first?.match == .fuzzy)
+    }
 
     /// Every key the table reports, and no other, is what scanning the whole key list finds: one
     /// ASCII byte edit away, eligible, with a name of a significant entry; each reported once.
