@@ -84,7 +84,7 @@ enum FuzzyKeys {
     @inline(__always)
     static func reference(keyIndex: Int, isKey: Bool) -> UInt32 { UInt32(keyIndex + 1) << 1 | (isKey ? 1 : 0) }
 
-    /// Slots for `count` hashes: a power of two, at most 70 % full.
+    /// Slots for `count` hashes: a power of two, at most 70 % full, at least 16 (also for none).
     static func slotBits(forHashes count: Int) -> Int { max(4, (count * 10 / 7).bitWidthCeiling) }
 
     /// Fills the table in `slots` (zeroed, `1 << bits` slots) with each key's own hash and the

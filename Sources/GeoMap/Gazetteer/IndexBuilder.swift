@@ -507,6 +507,6 @@ struct EntryFinder {
 }
 
 extension Int {
-    /// The number of bits needed to hold `self` (at least 1).
-    var bitWidthCeiling: Int { Swift.max(1, Int.bitWidth - (self - 1).leadingZeroBitCount) }
+    /// The number of bits needed to hold `self` (at least 1, also for 0).
+    var bitWidthCeiling: Int { Swift.max(1, Int.bitWidth - (Swift.max(1, self) - 1).leadingZeroBitCount) }
 }

@@ -1,6 +1,7 @@
 /// Finds the entries a typed name may mean, best first — for `lookup`, `distance` and `near`.
 /// Beyond the exact key it reads "X Oblast / X region / X County" as the admin unit X, and falls
-/// back to names one edit away (for names of 8 letters or more).
+/// back to names one edit away (for names of 8 letters or more): those of significant places from
+/// the fuzzy table (`FuzzyKeys`), or, when there are none, any.
 public struct PlaceLookup: Sendable {
     public let gazetteer: Gazetteer
     private let words = WordClasses.english
@@ -53,10 +54,18 @@ public struct PlaceLookup: Sendable {
             add(gazetteer.postings(forKeyHash: suffixed.hash), match: .suffix, preference: suffixed.preference,
                 filter: filter, into: &found)
         }
-        if found.isEmpty, key.bytes.count >= 8 {
-            for fuzzyKey in keys(near: key.bytes, limit: 1) {
-                let hash = fuzzyKey.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
-                add(gazetteer.postings(forKeyHash: hash), match: .fuzzy, preference: .none, filter: filter, into: &found)
+        if found.isEmpty, key.bytes.count >= FuzzyKeys.minimumLength {
+            // The fuzzy table first (significant names); every key one edit away only when it has nothing.
+            key.bytes.withUnsafeBufferPointer { folded in
+                gazetteer.forEachFuzzyKey(near: folded) { hash, _ in
+                    add(gazetteer.postings(forKeyHash: hash), match: .fuzzy, preference: .none, filter: filter, into: &found)
+                }
+            }
+            if found.isEmpty {
+                for fuzzyKey in keys(near: key.bytes, limit: 1) {
+                    let hash = fuzzyKey.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
+                    add(gazetteer.postings(forKeyHash: hash), match: .fuzzy, preference: .none, filter: filter, into: &found)
+                }
             }
         }
         preferSeatsOfSameNamedUnits(&found)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GeoMap
 
@@ -39,6 +40,21 @@ import Testing
         }
         #expect(expected >= 2)
         #expect(gazetteer.fuzzyKeyCount == expected)
+    }
+
+    /// A gazetteer without word lists or a significant long name (empty lexicon and fuzzy tables)
+    /// still opens.
+    @Test func anIndexWithoutFuzzyKeysOpens() throws {
+        let directory = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let mini = try String(contentsOfFile: TestSupport.fixtures + "/MiniGazetteer/places.tsv", encoding: .utf8)
+        let header = mini.prefix { $0 != "\n" }
+        try (header + "\n1\tplace\tWrongville\tUA\t\t1.0\t2.0\t12\t\t\tWrongville\t\n")
+            .write(toFile: directory + "/places.tsv", atomically: true, encoding: .utf8)
+        let gazetteer = try Gazetteer.open(GazetteerFiles(directory: directory), cacheDirectory: directory + "/cache")
+        #expect(gazetteer.fuzzyKeyCount == 0)
+        #expect(Self.fuzzyKeys("Wrongvilla", in: gazetteer).isEmpty)
+        #expect(PlaceLookup(gazetteer: gazetteer).candidates(for: "Wrongvilla").map { gazetteer.id($0.entry) } == [1])
     }
 
     @Test func keyRulesAndSignificance() {
@@ -105,6 +121,17 @@ struct BundledFuzzyKeyTests {
         #expect(candidates.contains { gazetteer.id($0.entry) == 600213 && $0.match == .fuzzy })
     }
 
+    /// Makiyivka (Donetsk, 339k people) and Mokiyivka (Poltava, 503) are both one edit from
+    /// "Mukiyivka": `lookup` takes the table's answer and leaves the village out.
+    @Test func lookupTakesFuzzyMatchesFromTheTableFirst() throws {
+        let lookup = PlaceLookup(gazetteer: gazetteer)
+        #expect(lookup.candidates(for: "Mukiyivka").map { gazetteer.id($0.entry) } == [702320])
+        let village = try #require(gazetteer.postings(for: "Mokiyivka").first?.entry)
+        #expect(gazetteer.id(village) == 702316)
+        let candidates = lookup.candidates(for: "Sevverodonetsk")
+        #expect(candidates.first.map { gazetteer.id($0.entry) } == 691999)
+        #expect(candidates.first?.match == .fuzzy)
+    }
 
     /// Every key the table reports, and no other, is what scanning the whole key list finds: one
     /// ASCII byte edit away, eligible, with a name of a significant entry; each reported once.
