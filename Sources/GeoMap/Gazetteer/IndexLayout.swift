@@ -4,7 +4,7 @@
 /// `NameFilter` and the fuzzy-key table (`FuzzyKeys`). All integers little-endian, every section
 /// 8-byte aligned (the filter 64-byte).
 enum IndexLayout {
-    static let magic: [UInt8] = Array("GMIDX005".utf8)
+    static let magic: [UInt8] = Array("GMIDX006".utf8)
     static let headerSize = 144
     static let entrySize = 48
     static let slotSize = 16

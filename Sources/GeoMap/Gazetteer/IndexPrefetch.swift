@@ -4,10 +4,11 @@ import CPrefetch
 /// capitalised token of a text) asks for their cache lines first, so that the misses overlap
 /// instead of stalling the lookups one after another. A prefetch changes no result.
 extension Gazetteer {
-    /// The filter block that `mayBeNameKey` and `mayBeginLongerNameKey` read for `hash`.
+    /// The filter block that `mayBeNameKey`, `mayBeginLongerNameKey` and
+    /// `mayBeginOrganisationName` read for `hash`.
     @inline(__always)
-    func prefetchFilter(_ hash: UInt64, _ kind: NameFilter.Kind) {
-        let block = NameFilter.position(hash, kind, blockCount: filter.blockCount).block
+    func prefetchFilter(_ hash: UInt64) {
+        let block = NameFilter.block(hash, blockCount: filter.blockCount)
         geomap_prefetch(filter.blocks.baseAddress! + block &* NameFilter.blockSize)
     }
 

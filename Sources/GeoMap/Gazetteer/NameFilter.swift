@@ -4,7 +4,8 @@
 /// tens of megabytes — of spans that cannot lead to a name, and stops extending a span as soon as
 /// no name starts with it. A "yes" is wrong for about one span in a hundred.
 ///
-/// Each hash sets `bitsPerHash` bits in one 64-byte block, so a query reads one cache line.
+/// Each hash sets `bitsPerHash` bits in one 64-byte block, so a query reads one cache line — the
+/// same line for the three kinds of question about one span.
 struct NameFilter {
     enum Kind: UInt64 {
         /// A whole name key.
@@ -27,15 +28,25 @@ struct NameFilter {
         max(1, (count * bitsPerElement + blockSize * 8 - 1) / (blockSize * 8))
     }
 
-    /// Where a hash's bits are: its block and the six bit numbers within it, from one mixed word.
+    /// Where a hash's bits are: its block, from the hash alone, so that the three questions about
+    /// one span read one cache line; and the six bit numbers within it, from the hash mixed with
+    /// the kind.
     @inline(__always)
     static func position(_ hash: UInt64, _ kind: Kind, blockCount: Int) -> (block: Int, bits: UInt64) {
-        var mixed = (IndexLayout.stored(hash) ^ kind.rawValue) &* 0x9E37_79B9_7F4A_7C15
+        (block(hash, blockCount: blockCount), mix(IndexLayout.stored(hash) ^ kind.rawValue) &* 0x94D0_49BB_1331_11EB)
+    }
+
+    @inline(__always)
+    static func block(_ hash: UInt64, blockCount: Int) -> Int {
+        Int(truncatingIfNeeded: ((mix(IndexLayout.stored(hash)) >> 32) &* UInt64(blockCount)) >> 32)
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var mixed = value &* 0x9E37_79B9_7F4A_7C15
         mixed ^= mixed >> 29
         mixed = mixed &* 0xBF58_476D_1CE4_E5B9
-        mixed ^= mixed >> 32
-        let block = Int(truncatingIfNeeded: ((mixed >> 32) &* UInt64(blockCount)) >> 32)
-        return (block, mixed &* 0x94D0_49BB_1331_11EB)
+        return mixed ^ (mixed >> 32)
     }
 
     @inline(__always)

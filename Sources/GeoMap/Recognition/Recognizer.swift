@@ -81,9 +81,7 @@ struct Recognizer {
     /// overlap. Only timing changes.
     private func prefetchTokenLookups(_ tokens: ScratchArray<Token>) {
         for token in tokens where matcher.canStart(token) {
-            gazetteer.prefetchFilter(token.hash, .key)
-            gazetteer.prefetchFilter(token.hash, .keyPrefix)
-            gazetteer.prefetchFilter(token.hash, .organisationPrefix)
+            gazetteer.prefetchFilter(token.hash)
             gazetteer.prefetchLexicon(token.hash)
         }
     }
