@@ -26,7 +26,9 @@ public struct Geoparser: Sendable {
         let tokens = tokenizer.tokens
         sentenceStarts.removeAll(keepingCapacity: true)
         if !mentions.isEmpty {
-            for k in tokens.indices where k == 0 || tokens[k].gap.contains(.sentenceStart) { sentenceStarts.append(k) }
+            tokens.withUnsafeBufferPointer { tokens in
+                for k in tokens.indices where k == 0 || tokens[k].gap.contains(.sentenceStart) { sentenceStarts.append(k) }
+            }
         }
         var result: [ExtractedMention] = []
         result.reserveCapacity(mentions.count)

@@ -22,10 +22,18 @@ public struct Tokenizer: Sendable {
         tokens.reserveCapacity(1024)
         folded.removeAll()
         folded.reserveCapacity(max(text.count * Tokenizer.maximumExpansion + 16, 8192))
-        var scanner = Scanner(text: text, out: folded.baseAddressForWriting())
-        scanner.run(into: &tokens)
-        folded.setCount(scanner.written)
+        guard let base = text.baseAddress, !text.isEmpty else {
+            folded.setCount(0)
+            return
+        }
+        // Offsets and folded offsets are stored in 32 bits.
+        precondition(text.count <= Tokenizer.maximumLength, "text too long to tokenize")
+        let scanner = Scanner(text: text, base: base, count: text.count, out: folded.baseAddressForWriting())
+        folded.setCount(scanner.run(into: &tokens))
     }
+
+    /// The longest text `tokenize` takes: its folded bytes are counted in 32 bits.
+    static let maximumLength = (Int(Int32.max) - 16) / maximumExpansion
 
     /// The folded bytes of one token.
     @inline(__always)
@@ -49,19 +57,6 @@ private let nonTerminalAbbreviations = HashSet64([
     "supt", "det", "insp", "cmdr", "atty", "hon", "msgr", "fr", "ft", "mt", "st", "ste",
 ].map(NameHash.of))
 
-/// How many of the eight bytes of `word` (in memory order) are lower-case ASCII letters before
-/// the first one that is not.
-@inline(__always)
-private func lowercaseRun(_ word: UInt64) -> Int {
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let ascii = word & 0x7F7F_7F7F_7F7F_7F7F
-    // Per byte, without carries between bytes: the high bit is set when the byte is at least
-    // "a" (0x61) and not at least "{" (0x7B), and was below 0x80 to begin with.
-    let lowercase = (ascii &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(ascii &+ 0x0505_0505_0505_0505) & ~word & high
-    let other = ~lowercase & high
-    return other == 0 ? 8 : (other.littleEndian.trailingZeroBitCount >> 3)
-}
-
 /// Token-level synonyms applied to folded tokens, so that `St. Petersburg` and `Saint Petersburg`
 /// have one key.
 /// The replacement for a folded token of two or three bytes, if it has one.
@@ -76,22 +71,79 @@ private func tokenRewrite(_ bytes: UnsafePointer<UInt8>, length: Int) -> StaticS
     }
 }
 
+
+/// Eight bytes of text from `index` on, the first in the lowest bits; past the end of the text,
+/// zero bytes (which no token takes).
+@inline(__always)
+private func load8(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> UInt64 {
+    if index &+ 8 <= count { return UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian }
+    return loadTail(base, index, count)
+}
+
+@inline(never)
+private func loadTail(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> UInt64 {
+    var word: UInt64 = 0
+    var k = count
+    while k > index {
+        k &-= 1
+        word = word << 8 | UInt64(base[k])
+    }
+    return word
+}
+
+/// Which of the eight bytes of `word` are ASCII letters, upper-case ASCII letters and ASCII
+/// digits: the high bit of each byte, computed for all eight at once without carries between
+/// bytes.
+@inline(__always)
+private func classify(_ word: UInt64) -> (letters: UInt64, upper: UInt64, digits: UInt64) {
+    let ascii = ~word & 0x8080_8080_8080_8080
+    let low = word & 0x7F7F_7F7F_7F7F_7F7F
+    // Upper case folded onto lower case ("A" | 0x20 is "a"); a letter is then at least "a" (0x61)
+    // and below "{" (0x7B).
+    let caseless = low | 0x2020_2020_2020_2020
+    let letters = (caseless &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(caseless &+ 0x0505_0505_0505_0505) & ascii
+    // Of those, upper case has bit 5 (0x20) clear; shifted by two it lands on the high bit.
+    let upper = letters & ~(word << 2)
+    // At least "0" (0x30) and below ":" (0x3A).
+    let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
+    return (letters, upper, digits)
+}
+
+/// Where the token being scanned has got to, and what it looks like so far.
+private struct TokenScan {
+    var index: Int
+    var written: Int
+    /// Continuation bytes of multi-byte scalars before `index`: code-point offsets are byte
+    /// offsets less these.
+    var extra: Int
+    var shape: TokenShape
+    /// Letters so far (a combining mark is none), and as many as there were at the last period
+    /// inside the token.
+    var letters = 0
+    var lettersAtPeriod = 0
+
+    init(index: Int, written: Int, extra: Int, shape: TokenShape) {
+        self.index = index
+        self.written = written
+        self.extra = extra
+        self.shape = shape
+    }
+}
+
+extension TokenShape {
+    /// While scanning only: a letter that is not upper case.
+    fileprivate static let lowerSeen = TokenShape(rawValue: 1 << 14)
+    /// While scanning only: the token ends before a possessive "'s".
+    fileprivate static let endsBeforePossessive = TokenShape(rawValue: 1 << 15)
+}
+
 private struct Scanner {
     let text: UnsafeBufferPointer<UInt8>
-    /// Where folded bytes go; the caller sized it for the whole text.
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    /// Where folded bytes go; the caller sized it for the whole text plus eight bytes, so that
+    /// eight bytes can be stored at any point up to where the text's folded bytes end.
     let out: UnsafeMutablePointer<UInt8>
-    var written = 0
-    var index = 0
-    var charIndex = 0
-    var gap: TokenGap = [.sentenceStart]
-    var newlinesInGap = 0
-    var tagged = false
-    let abbreviations = nonTerminalAbbreviations
-
-    init(text: UnsafeBufferPointer<UInt8>, out: UnsafeMutablePointer<UInt8>) {
-        self.text = text
-        self.out = out
-    }
 
     @inline(__always)
     func role(at position: Int) -> ScalarRole {
@@ -102,57 +154,171 @@ private struct Scanner {
 
     @inline(__always)
     func isWordScalar(at position: Int) -> Bool {
-        guard position < text.count else { return false }
+        guard position < count else { return false }
         let role = role(at: position)
         return role == .letters || role == .digit
     }
 
-    @inline(__always)
-    mutating func emit(_ byte: UInt8) {
-        out[written] = byte
-        written += 1
-    }
+    /// Scans the text, appending its tokens; returns how many folded bytes were written.
+    func run(into tokens: inout ScratchArray<Token>) -> Int {
+        let base = self.base, count = self.count, out = self.out
+        var index = 0, written = 0
+        /// Continuation bytes before `index` (see `TokenScan.extra`).
+        var extra = 0
+        /// What separates the next token from the previous one, as the separators go by, and
+        /// how many line breaks.
+        var gap: TokenGap = [.sentenceStart]
+        var newlines = 0
+        var previous: (hash: UInt64, shape: TokenShape, foldLength: Int)? = nil
 
-    mutating func run(into tokens: inout ScratchArray<Token>) {
-        while index < text.count {
-            let byte = text[index]
+        while index < count {
+            let byte = base[index]
             if byte == 0x20 {
                 gap.insert(.space)
-                tagged = false
-                index += 1
-                charIndex += 1
+                index &+= 1
                 continue
             }
             if byte < 0x80 {
-                let role = ScalarFolding.asciiRole(byte)
-                if role == .letters || role == .digit {
-                    scanToken(into: &tokens)
-                } else {
-                    noteSeparator(role, scalar: UInt32(byte))
-                    index += 1
-                    charIndex += 1
+                // Not a letter or digit (`| 0x20` folds upper case onto lower case).
+                if (byte | 0x20) &- 0x61 >= 26 && byte &- 0x30 >= 10 {
+                    note(ScalarFolding.asciiRole(byte), scalar: UInt32(byte), gap: &gap, newlines: &newlines)
+                    index &+= 1
+                    continue
                 }
-                continue
-            }
-            let (scalar, length) = decodeScalar(text, at: index)
-            let role = ScalarFolding.describe(nonASCII: scalar).role
-            if role == .letters || role == .digit {
-                scanToken(into: &tokens)
             } else {
-                noteSeparator(role, scalar: scalar)
-                index += length
-                charIndex += 1
+                let (scalar, length) = decodeScalar(text, at: index)
+                let role = ScalarFolding.describe(nonASCII: scalar).role
+                if role != .letters && role != .digit {
+                    note(role, scalar: scalar, gap: &gap, newlines: &newlines)
+                    index &+= length
+                    extra &+= length &- 1
+                    continue
+                }
             }
+
+            // A token starts here; right after "#" or "@" it is a hashtag or a handle.
+            let byteStart = index, charStart = index &- extra, foldStart = written
+            let tagged = index > 0 && (base[index &- 1] == 0x23 || base[index &- 1] == 0x40)
+            var scan = TokenScan(index: index, written: written, extra: extra, shape: tagged ? [.tagged] : [])
+            while true {
+                // ASCII letters and digits eight bytes at a time: all eight are copied, upper
+                // case folded, and the run of letters and digits among them taken.
+                let word = load8(base, scan.index, count)
+                let (letters, upper, digits) = classify(word)
+                let stop = ~(letters | digits) & 0x8080_8080_8080_8080
+                UnsafeMutableRawPointer(out + scan.written).storeBytes(of: (word | (upper >> 2)).littleEndian, as: UInt64.self)
+                let run = stop.trailingZeroBitCount &>> 3
+                if run > 0 {
+                    // The bytes before the first that is not a letter or digit.
+                    let keep = (stop &- 1) & ~stop
+                    let runLetters = letters & keep, runUpper = upper & keep
+                    var letterCount = run
+                    if digits & keep != 0 {
+                        scan.shape.insert(.hasDigit)
+                        letterCount = runLetters.nonzeroBitCount
+                    }
+                    if runUpper != 0 {
+                        var inner = runUpper
+                        if scan.letters == 0 {
+                            // The token's first letter.
+                            let first = runLetters & (0 &- runLetters)
+                            if runUpper & first != 0 {
+                                scan.shape.insert(.capitalized)
+                                inner ^= first
+                            }
+                        }
+                        if inner != 0 && !scan.shape.contains(.initialism) { scan.shape.insert(.innerCapital) }
+                    }
+                    if runUpper != runLetters { scan.shape.insert(.lowerSeen) }
+                    scan.letters &+= letterCount
+                    scan.index &+= run
+                    scan.written &+= run
+                    if run == 8 { continue }
+                }
+                guard scan.index < count else { break }
+                let next = base[scan.index]
+                // Other ASCII bytes than an apostrophe or a period end the token.
+                if next < 0x80 && next != 0x27 && next != 0x60 && next != 0x2E { break }
+                guard let stepped = step(scan) else { break }
+                scan = stepped
+                if scan.shape.contains(.endsBeforePossessive) { break }
+            }
+
+            var byteEnd = scan.index
+            var charEnd = byteEnd &- scan.extra
+            var shape = scan.shape
+            if shape.contains(.endsBeforePossessive) {
+                shape.insert(.possessive)
+                // The apostrophe (one scalar) and the s.
+                let apostrophe = base[scan.index] >= 0x80 ? decodeScalar(text, at: scan.index).length : 1
+                scan.index &+= apostrophe &+ 1
+                scan.extra &+= apostrophe &- 1
+            } else if scan.index < count, base[scan.index] == UInt8(ascii: ".") {
+                shape.insert(.trailingPeriod)
+                if shape.contains(.initialism) {
+                    // "U.S." keeps its last period.
+                    byteEnd &+= 1
+                    charEnd &+= 1
+                    scan.index &+= 1
+                }
+            }
+            index = scan.index
+            extra = scan.extra
+            written = scan.written
+
+            if scan.letters > 0 { shape.insert(.hasLetter) }
+            if scan.letters >= 2 && !shape.contains(.lowerSeen) {
+                shape.insert(.allCaps)
+                shape.remove(.innerCapital)
+            }
+            shape.remove([.lowerSeen, .endsBeforePossessive])
+            let length = written &- foldStart
+            // Every rewritten token has "t" second.
+            if length == 2 || length == 3, out[foldStart &+ 1] == 0x74,
+               let replacement = tokenRewrite(out + foldStart, length: length) {
+                written = foldStart
+                for k in 0..<replacement.utf8CodeUnitCount {
+                    out[written] = replacement.utf8Start[k]
+                    written &+= 1
+                }
+            }
+            let hash = foldedHash(out + foldStart, count: written &- foldStart)
+            if let previous {
+                if gap.contains(.newline) {
+                    gap.insert(.sentenceStart)
+                } else if gap.contains(.stop) {
+                    let abbreviation = previous.shape.contains(.initialism)
+                        || (previous.foldLength == 1 && previous.shape.contains(.capitalized))
+                        || nonTerminalAbbreviations.contains(previous.hash)
+                    // After an abbreviation a period ends the sentence only before a paragraph.
+                    if !abbreviation || gap.contains(.paragraph) { gap.insert(.sentenceStart) }
+                }
+            } else {
+                gap.insert(.sentenceStart)
+            }
+            if gap.isEmpty { gap = [.none] }
+            // Every offset fits in 32 bits: `tokenize` checks the length of the text.
+            tokens.appendToOwnStorage(Token(
+                byteStart: Int32(truncatingIfNeeded: byteStart), byteEnd: Int32(truncatingIfNeeded: byteEnd),
+                charStart: Int32(truncatingIfNeeded: charStart), charEnd: Int32(truncatingIfNeeded: charEnd),
+                foldStart: Int32(truncatingIfNeeded: foldStart), foldEnd: Int32(truncatingIfNeeded: written),
+                hash: hash, shape: shape, gap: gap))
+            previous = (hash, shape, written &- foldStart)
+            gap = []
+            newlines = 0
         }
+        return written
     }
 
-    mutating func noteSeparator(_ role: ScalarRole, scalar: UInt32) {
+    /// Notes a separator in what stands between two tokens.
+    @inline(__always)
+    func note(_ role: ScalarRole, scalar: UInt32, gap: inout TokenGap, newlines: inout Int) {
         switch role {
         case .space: gap.insert(.space)
         case .newline:
-            if scalar != 0x0D { newlinesInGap += 1 }
+            if scalar != 0x0D { newlines += 1 }
             gap.insert(.newline)
-            if newlinesInGap >= 2 { gap.insert(.paragraph) }
+            if newlines >= 2 { gap.insert(.paragraph) }
         case .hyphen: gap.insert(.hyphen)
         case .period: gap.insert(.stop)
         case .apostrophe: gap.insert(.quote)
@@ -165,208 +331,115 @@ private struct Scanner {
             case 0x29, 0x5D, 0x7D: gap.insert(.closeBracket)
             case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E: gap.insert(.quote)
             case 0x2F, 0x26, 0x2B: gap.insert(.joiner)          // / & +
-            case 0x23, 0x40:                                    // # @
-                gap.insert(.punctuation)
-                tagged = true
-                return
-            default: gap.insert(.punctuation)
+            default: gap.insert(.punctuation)                   // # and @ too (see `run`)
             }
         }
-        tagged = false
     }
 
-    mutating func scanToken(into tokens: inout ScratchArray<Token>) {
-        // Locals, not stored properties: writes through `out` could alias `self`, which would make
-        // the compiler reload every field after every byte.
-        let text = self.text, out = self.out, count = text.count
-        var index = self.index, charIndex = self.charIndex, written = self.written
-        let byteStart = index
-        let charStart = charIndex
-        let foldStart = written
-        var shape: TokenShape = tagged ? [.tagged] : []
-        var letters = 0
-        var upperLetters = 0
-        var lettersSincePeriod = 0
-        var possessive = false
-
-        scanning: while index < count {
-            let byte = text[index]
-            // Runs of lower-case ASCII letters, the bulk of most texts: eight bytes at a time, the
-            // run's end found without a branch per byte (see `lowercaseRun`).
-            if byte &- 0x61 < 26 {
-                var run = 0
-                while index &+ 8 <= count {
-                    let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
-                    let length = lowercaseRun(word)
-                    written &+= length
-                    index &+= length
-                    run &+= length
-                    if length < 8 { break }
-                }
-                if index &+ 8 > count {
-                    while index < count && text[index] &- 0x61 < 26 {
-                        out[written] = text[index]
-                        written &+= 1
-                        index &+= 1
-                        run &+= 1
-                    }
-                }
-                letters &+= run
-                lettersSincePeriod &+= run
-                charIndex &+= run
-                continue
-            }
-            if byte &- 0x41 < 26 {
-                out[written] = byte | 0x20
-                written &+= 1
-                if letters == 0 { shape.insert(.capitalized) } else if !shape.contains(.initialism) { shape.insert(.innerCapital) }
-                letters &+= 1
-                upperLetters &+= 1
-                lettersSincePeriod &+= 1
-                index &+= 1
-                charIndex &+= 1
-                continue
-            }
-            if byte &- 0x30 < 10 {
-                shape.insert(.hasDigit)
-                out[written] = byte
-                written &+= 1
-                index &+= 1
-                charIndex &+= 1
-                continue
-            }
-            let scalarRole: ScalarRole
-            var length = 1
-            var described = NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
-            if byte < 0x80 {
-                scalarRole = ScalarFolding.asciiRole(byte)
-            } else {
-                let decoded = decodeScalar(text, at: index)
-                length = decoded.length
-                described = ScalarFolding.describe(nonASCII: decoded.scalar)
-                scalarRole = described.role
-            }
-            switch scalarRole {
-            case .letters:
-                shape.insert(.nonASCII)
-                if described.foldOffset >= 0 {
-                    for k in 0..<described.foldLength {
-                        out[written] = FoldTable.bytes[described.foldOffset + k]
-                        written += 1
-                    }
-                } else {
-                    for k in index..<(index + length) {
-                        out[written] = text[k]
-                        written += 1
-                    }
-                }
-                // A combining mark folds to nothing and is no letter of its own.
-                if described.foldLength > 0 || described.foldOffset < 0 {
-                    if letters == 0 {
-                        if described.isUpper { shape.insert(.capitalized) }
-                    } else if described.isUpper && !shape.contains(.initialism) {
-                        shape.insert(.innerCapital)
-                    }
-                    letters += 1
-                    lettersSincePeriod += 1
-                    if described.isUpper { upperLetters += 1 }
-                }
-                index += length
-                charIndex += 1
-            case .digit:
-                shape.insert(.hasDigit)
-                for k in index..<(index + length) {
-                    out[written] = text[k]
-                    written += 1
-                }
-                index += length
-                charIndex += 1
-            case .apostrophe:
-                let after = index + length
-                guard isWordScalar(at: after) else { break scanning }
-                let following = text[after]
-                if (following == 0x73 || following == 0x53) && !isWordScalar(at: after + 1) {
-                    // A possessive (`Moscow's`): the token ends before the apostrophe; "'s" is skipped.
-                    possessive = true
-                    break scanning
-                }
-                shape.insert(.apostrophe)
-                index = after
-                charIndex += 1
-            case .period:
-                let after = index + 1
-                if lettersSincePeriod <= 3, lettersSincePeriod > 0, after < count, role(at: after) == .letters {
-                    shape.insert(.initialism)
-                    lettersSincePeriod = 0
-                    index = after
-                    charIndex += 1
-                } else {
-                    break scanning
-                }
-            default:
-                break scanning
-            }
+    /// The hash of folded bytes: `NameHash.add` from the seed, unrolled.
+    @inline(__always)
+    func foldedHash(_ start: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var hash = NameHash.seed
+        var bytes = start, left = count
+        while left >= 8 {
+            for k in 0..<8 { hash = NameHash.add(bytes[k], to: hash) }
+            bytes += 8
+            left &-= 8
         }
-        var byteEnd = index
-        var charEnd = charIndex
-        if possessive {
-            shape.insert(.possessive)
-            index += 2    // the apostrophe (one scalar) and the s
-            if text[byteEnd] >= 0x80 { index += decodeScalar(text, at: byteEnd).length - 1 }
-            charIndex += 2
-        } else if index < count, text[index] == UInt8(ascii: ".") {
-            shape.insert(.trailingPeriod)
-            if shape.contains(.initialism) {
-                // "U.S." keeps its last period.
-                byteEnd += 1
-                charEnd += 1
-                index += 1
-                charIndex += 1
-            }
+        // The last bytes in order: `end[-left]` first.
+        let end = bytes + left
+        switch left {
+        case 7: hash = NameHash.add(end[-7], to: hash); fallthrough
+        case 6: hash = NameHash.add(end[-6], to: hash); fallthrough
+        case 5: hash = NameHash.add(end[-5], to: hash); fallthrough
+        case 4: hash = NameHash.add(end[-4], to: hash); fallthrough
+        case 3: hash = NameHash.add(end[-3], to: hash); fallthrough
+        case 2: hash = NameHash.add(end[-2], to: hash); fallthrough
+        case 1: hash = NameHash.add(end[-1], to: hash)
+        default: break
         }
-        self.index = index
-        self.charIndex = charIndex
-        self.written = written
-        finish(byteStart: byteStart, byteEnd: byteEnd, charStart: charStart, charEnd: charEnd,
-               foldStart: foldStart, shape: shape, letters: letters, upper: upperLetters, tokens: &tokens)
+        return hash
     }
 
-    mutating func finish(byteStart: Int, byteEnd: Int, charStart: Int, charEnd: Int, foldStart: Int,
-                         shape inShape: TokenShape, letters: Int, upper: Int, tokens: inout ScratchArray<Token>) {
-        var shape = inShape
-        if letters > 0 { shape.insert(.hasLetter) }
-        if letters >= 2 && upper == letters {
-            shape.insert(.allCaps)
-            shape.remove(.innerCapital)
-        }
-        let length = written - foldStart
-        if length == 2 || length == 3, let replacement = tokenRewrite(out + foldStart, length: length) {
-            written = foldStart
-            for k in 0..<replacement.utf8CodeUnitCount { emit(replacement.utf8Start[k]) }
-        }
-        let hash = NameHash.add(UnsafeBufferPointer(start: out + foldStart, count: written - foldStart), to: NameHash.seed)
-        var gap = self.gap
-        if let previous = tokens.last {
-            if gap.contains(.newline) {
-                gap.insert(.sentenceStart)
-            } else if gap.contains(.stop) {
-                let abbreviation = previous.shape.contains(.initialism)
-                    || (previous.foldEnd - previous.foldStart == 1 && previous.shape.contains(.capitalized))
-                    || abbreviations.contains(previous.hash)
-                // After an abbreviation a period ends the sentence only before a paragraph.
-                if !abbreviation || gap.contains(.paragraph) { gap.insert(.sentenceStart) }
-            }
+    /// The token after the scalar at `scan.index` — a non-ASCII scalar, an apostrophe or a
+    /// period — is taken into it, or nil when the scalar ends the token (marked when it ends
+    /// before a possessive).
+    @inline(never)
+    func step(_ original: TokenScan) -> TokenScan? {
+        var scan = original
+        let index = scan.index
+        let byte = text[index]
+        let scalarRole: ScalarRole
+        var length = 1
+        var described = NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
+        if byte < 0x80 {
+            scalarRole = ScalarFolding.asciiRole(byte)
         } else {
-            gap.insert(.sentenceStart)
+            let decoded = decodeScalar(text, at: index)
+            length = decoded.length
+            described = ScalarFolding.describe(nonASCII: decoded.scalar)
+            scalarRole = described.role
         }
-        if gap.isEmpty { gap = [.none] }
-        tokens.appendToOwnStorage(Token(byteStart: Int32(byteStart), byteEnd: Int32(byteEnd),
-                            charStart: Int32(charStart), charEnd: Int32(charEnd),
-                            foldStart: Int32(foldStart), foldEnd: Int32(written),
-                            hash: hash, shape: shape, gap: gap))
-        self.gap = []
-        newlinesInGap = 0
-        tagged = false
+        switch scalarRole {
+        case .letters:
+            scan.shape.insert(.nonASCII)
+            if described.foldOffset >= 0 {
+                for k in 0..<described.foldLength {
+                    out[scan.written] = FoldTable.bytes[described.foldOffset + k]
+                    scan.written += 1
+                }
+            } else {
+                for k in index..<(index + length) {
+                    out[scan.written] = text[k]
+                    scan.written += 1
+                }
+            }
+            // A combining mark folds to nothing and is no letter of its own.
+            if described.foldLength > 0 || described.foldOffset < 0 {
+                if scan.letters == 0 {
+                    if described.isUpper { scan.shape.insert(.capitalized) }
+                } else if described.isUpper && !scan.shape.contains(.initialism) {
+                    scan.shape.insert(.innerCapital)
+                }
+                scan.letters += 1
+                if !described.isUpper { scan.shape.insert(.lowerSeen) }
+            }
+            scan.index += length
+            scan.extra += length - 1
+        case .digit:
+            scan.shape.insert(.hasDigit)
+            for k in index..<(index + length) {
+                out[scan.written] = text[k]
+                scan.written += 1
+            }
+            scan.index += length
+            scan.extra += length - 1
+        case .apostrophe:
+            let after = index + length
+            guard isWordScalar(at: after) else { return nil }
+            let following = text[after]
+            if (following == 0x73 || following == 0x53) && !isWordScalar(at: after + 1) {
+                // A possessive (`Moscow's`): the token ends before the apostrophe; "'s" is skipped.
+                var ending = original
+                ending.shape.insert(.endsBeforePossessive)
+                return ending
+            }
+            scan.shape.insert(.apostrophe)
+            scan.index = after
+            scan.extra += length - 1
+        case .period:
+            let after = index + 1
+            let lettersSincePeriod = scan.letters - scan.lettersAtPeriod
+            if lettersSincePeriod <= 3, lettersSincePeriod > 0, after < count, role(at: after) == .letters {
+                scan.shape.insert(.initialism)
+                scan.lettersAtPeriod = scan.letters
+                scan.index = after
+            } else {
+                return nil
+            }
+        default:
+            return nil
+        }
+        return scan
     }
 }
