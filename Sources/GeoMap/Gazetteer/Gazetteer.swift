@@ -7,14 +7,14 @@ public final class Gazetteer: @unchecked Sendable {
     private let shapes: MappedFile?
 
     let entryCount: Int
-    private let slotBits: Int
+    let slotBits: Int
     private let slotMask: Int
     let lexiconBits: Int
     private let lexiconMask: Int
     private let keyCount: Int
     public let maxNameTokens: Int
     let entries: UnsafeRawBufferPointer
-    private let slots: UnsafeRawBufferPointer
+    let slots: UnsafeRawBufferPointer
     private let postings: UnsafeRawBufferPointer
     let lexicon: UnsafeRawBufferPointer
     private let keys: UnsafeRawBufferPointer

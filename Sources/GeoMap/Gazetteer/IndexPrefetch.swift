@@ -12,6 +12,13 @@ extension Gazetteer {
         geomap_prefetch(filter.blocks.baseAddress! + block &* NameFilter.blockSize)
     }
 
+    /// The first slot that `postings(forKeyHash:)` probes for `hash`.
+    @inline(__always)
+    func prefetchSlot(_ hash: UInt64) {
+        let slot = IndexLayout.home(of: IndexLayout.stored(hash), bits: slotBits)
+        geomap_prefetch(slots.baseAddress! + slot &* IndexLayout.slotSize)
+    }
+
     /// The first slot that `lexiconFlags(forKeyHash:)` probes for `hash`.
     @inline(__always)
     func prefetchLexicon(_ hash: UInt64) {

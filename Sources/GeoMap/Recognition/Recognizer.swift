@@ -82,6 +82,7 @@ struct Recognizer {
     private func prefetchTokenLookups(_ tokens: ScratchArray<Token>) {
         for token in tokens where matcher.canStart(token) {
             gazetteer.prefetchFilter(token.hash)
+            gazetteer.prefetchSlot(token.hash)
             gazetteer.prefetchLexicon(token.hash)
         }
     }

@@ -484,7 +484,7 @@ struct Resolver {
                     contains = mass == 0 ? mass : log1p(mass)
                 }
                 if let centre, Resolver.isLocal(c.kind) || c.kind == .admin1 {
-                    proximity = log1p(Sphere.distanceKm((c.x, c.y, c.z), centre) / 50)
+                    proximity = Sphere.proximity((c.x, c.y, c.z), centre)
                 }
                 for q in qualifierRange { qualifierInside += containment(of: c, in: qualifiers[q]) }
                 for q in qualifiedRange { qualifierContains += containing(c, group: qualified[q]) }
