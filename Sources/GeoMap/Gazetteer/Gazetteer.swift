@@ -3,7 +3,7 @@
 public final class Gazetteer: @unchecked Sendable {
     public let files: GazetteerFiles
     private let index: IndexStorage
-    private let places: MappedFile
+    let places: MappedFile
     private let shapes: MappedFile?
 
     let entryCount: Int

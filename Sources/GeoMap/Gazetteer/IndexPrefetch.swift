@@ -26,6 +26,13 @@ extension Gazetteer {
         geomap_prefetch(lexicon.baseAddress! + slot &* IndexLayout.lexiconSlotSize)
     }
 
+    /// The start of the entry's row in `places.tsv`, where every output format reads its name.
+    @inline(__always)
+    func prefetchRow(_ entry: Int32) {
+        let offset = Int(entries.load(fromByteOffset: Int(entry) &* IndexLayout.entrySize + IndexLayout.Entry.rowOffset, as: UInt32.self))
+        if offset < places.bytes.count { geomap_prefetch(places.bytes.baseAddress! + offset) }
+    }
+
     /// The record of `entry` (population, kind, point, …).
     @inline(__always)
     func prefetchEntry(_ entry: Int32) {

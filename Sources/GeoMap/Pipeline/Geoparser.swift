@@ -23,6 +23,7 @@ public struct Geoparser: Sendable {
         tokenizer.tokenize(text)
         let mentions = recognizer.recognize(tokenizer, text: text)
         let resolutions = resolver.resolve(mentions)
+        for resolution in resolutions { if let entry = resolution.entry { gazetteer.prefetchRow(entry) } }
         let tokens = tokenizer.tokens
         sentenceStarts.removeAll(keepingCapacity: true)
         if !mentions.isEmpty {
