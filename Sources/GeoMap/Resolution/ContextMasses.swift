@@ -104,19 +104,19 @@ struct ContextMasses {
         admin1Mass.removeAll()
         admin1Mass.append(repeating: 0, count: units.count)
         for (slot, unit) in unitOfSlot.enumerated() { admin1Mass[unit] += admin1Share[slot] }
-        // log1p(±0) is ±0: a unit no other group names needs no log. Single precision is plenty
-        // for a context feature and costs half as much.
+        // log1p(±0) is ±0: a unit no other group names needs no log. log(1 + x) is as good as
+        // log1p for a context feature (masses are not tiny) and glibc's log is much faster.
         countryContextOfSlot.removeAll()
         countryContextOfSlot.reserveCapacity(countryOfSlot.count)
         for slot in countryOfSlot.indices {
             let mass = max(0, countryMass[countryOfSlot[slot]] - countryShare[slot])
-            countryContextOfSlot.appendToOwnStorage(mass == 0 ? mass : Double(log1pf(Float(mass))))
+            countryContextOfSlot.appendToOwnStorage(mass == 0 ? mass : log(1 + mass))
         }
         admin1ContextOfSlot.removeAll()
         admin1ContextOfSlot.reserveCapacity(unitOfSlot.count)
         for slot in unitOfSlot.indices {
             let mass = max(0, admin1Mass[unitOfSlot[slot]] - admin1Share[slot])
-            admin1ContextOfSlot.appendToOwnStorage(mass == 0 ? mass : Double(log1pf(Float(mass))))
+            admin1ContextOfSlot.appendToOwnStorage(mass == 0 ? mass : log(1 + mass))
         }
     }
 
