@@ -184,7 +184,8 @@ public final class Gazetteer: @unchecked Sendable {
             if stored == hash {
                 return PostingList(storage: postings,
                                    start: Int(slots.load(at: base + IndexLayout.Slot.postingStart, as: UInt32.self)),
-                                   count: Int(slots.load(at: base + IndexLayout.Slot.postingCount, as: UInt16.self)))
+                                   count: Int(slots.load(at: base + IndexLayout.Slot.postingCount, as: UInt16.self)),
+                                   types: PostingList.Types(rawValue: slots[base + IndexLayout.Slot.types]))
             }
             if stored == 0 { return PostingList(storage: postings, start: 0, count: 0) }
             slot = (slot &+ 1) & slotMask
@@ -255,6 +256,23 @@ public struct PostingList: RandomAccessCollection, @unchecked Sendable {
     let storage: UnsafeRawBufferPointer
     let start: Int
     public let count: Int
+    /// The name types among the postings, from the key's slot: what the recognizer asks of a
+    /// list first, answered without reading the postings.
+    public let types: Types
+
+    /// A set of `NameType`s.
+    public struct Types: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public init(_ type: NameType) { rawValue = 1 << type.rawValue }
+    }
+
+    init(storage: UnsafeRawBufferPointer, start: Int, count: Int, types: Types = []) {
+        self.storage = storage
+        self.start = start
+        self.count = count
+        self.types = types
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }

@@ -328,6 +328,7 @@ struct IndexBuilder {
                     put(UInt32(postingIndex), base + IndexLayout.Slot.postingStart)
                     put(UInt16(clamping: end - start), base + IndexLayout.Slot.postingCount)
                     raw[base + IndexLayout.Slot.tokenCount] = first.tokenCount
+                    var types = PostingList.Types()
 
                     @inline(__always) func write(_ posting: PendingPosting) {
                         let at = postingsOffset + postingIndex * IndexLayout.postingSize
@@ -336,6 +337,7 @@ struct IndexBuilder {
                         raw[at + 5] = posting.flags.rawValue
                         put(posting.caseSignature, at + 6)
                         postingIndex += 1
+                        types.insert(PostingList.Types(posting.type))
                     }
                     if end - start == 1 {
                         write(first)
@@ -349,6 +351,7 @@ struct IndexBuilder {
                         }
                         for (posting, _) in group.prefix(Int(UInt16.max)) { write(posting) }
                     }
+                    raw[base + IndexLayout.Slot.types] = types.rawValue
 
                     let length = Int(first.keyLength)
                     keyBytes[Int(first.source)].withUnsafeBytes { source in

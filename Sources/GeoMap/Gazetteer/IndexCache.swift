@@ -36,7 +36,7 @@ final class IndexStorage: @unchecked Sendable {
 /// directory under the hash of the gazetteer's contents; a small memo keyed by the files' sizes
 /// and modification times saves hashing the contents on every start.
 enum IndexCache {
-    static let formatTag = "7"
+    static let formatTag = "8"
 
     static func cacheDirectory() -> String? {
         func env(_ name: String) -> String? {

@@ -4,7 +4,7 @@
 /// `NameFilter` and the fuzzy-key table (`FuzzyKeys`). All integers little-endian, every section
 /// 8-byte aligned (the filter 64-byte).
 enum IndexLayout {
-    static let magic: [UInt8] = Array("GMIDX006".utf8)
+    static let magic: [UInt8] = Array("GMIDX007".utf8)
     static let headerSize = 144
     static let entrySize = 48
     static let slotSize = 16
@@ -53,12 +53,14 @@ enum IndexLayout {
         static let feature = 47
     }
 
-    /// Slot field offsets: hash u64, first posting u32, posting count u16, token count u8.
+    /// Slot field offsets: hash u64, first posting u32, posting count u16, token count u8, and
+    /// the name types of the postings (`PostingList.Types`) u8.
     enum Slot {
         static let hash = 0
         static let postingStart = 8
         static let postingCount = 12
         static let tokenCount = 14
+        static let types = 15
     }
 
     /// Fuzzy-table slot fields: the low 32 bits of a variant's hash, then the key's reference

@@ -135,6 +135,7 @@ struct SpanMatcher {
 
     /// Whether a list has a posting that is not an abbreviation written in another letter case.
     private func hasUsablePosting(_ list: PostingList, signature: UInt16) -> Bool {
+        if !list.types.isSubset(of: PostingList.Types(.abbreviation)) { return true }
         for posting in list where posting.type != .abbreviation || posting.caseSignature == signature {
             return true
         }
@@ -143,12 +144,7 @@ struct SpanMatcher {
 
     /// Demonym when the key is a demonym and no entry has it as its primary name.
     private func role(of list: PostingList) -> MentionRole {
-        var sawDemonym = false
-        for posting in list {
-            if posting.type == .primary { return .place }
-            if posting.type == .demonym { sawDemonym = true }
-        }
-        return sawDemonym ? .demonym : .place
+        !list.types.contains(PostingList.Types(.primary)) && list.types.contains(PostingList.Types(.demonym)) ? .demonym : .place
     }
 
     /// Extends a mention over an admin suffix, a `People's Republic`, or a geographic head noun.
