@@ -48,7 +48,7 @@ public enum MentionFeature: Int, CaseIterable, Sendable {
     case sameNameRecognisedElsewhere
     /// In a list with other places (`Borivske, Voronove and Syrotyne`): the likeliest neighbour's probability.
     case listedWithPlaces
-    /// The name was matched one letter away from what is written (`Sievierodonestk`).
+    /// The name was matched one letter away from what is written (`Severodonetk`).
     case fuzzyMatch
 }
 

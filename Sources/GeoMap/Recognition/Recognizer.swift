@@ -76,9 +76,9 @@ struct Recognizer {
         return kept
     }
 
-    /// The index lookups of capitalised tokens — name filter, organisation filter, lexicon — are
-    /// random reads in tables of megabytes: started for the whole text at once, their cache misses
-    /// overlap. Only timing changes.
+    /// The index lookups of capitalised tokens — the name and organisation filter block, the first
+    /// name slot, the lexicon slot — are random reads in tables of megabytes: started for the whole
+    /// text at once, their cache misses overlap. Only timing changes.
     private func prefetchTokenLookups(_ tokens: ScratchArray<Token>) {
         for token in tokens where matcher.canStart(token) {
             gazetteer.prefetchFilter(token.hash)

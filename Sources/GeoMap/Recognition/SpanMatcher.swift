@@ -63,7 +63,7 @@ struct SpanMatcher {
         }
     }
 
-    /// The name one letter away from a long capitalised word that matched nothing (`Sievierodonestk`),
+    /// The name one letter away from a long capitalised word that matched nothing (`Severodonetk`),
     /// only where the words around it say a place is named: after a locative preposition (`in`,
     /// `near`, `from`), after `the region of`, `the village of`, or before `Oblast`, `County`.
     /// Dictionary words, first names, organisations and the word classes the rules know are never
