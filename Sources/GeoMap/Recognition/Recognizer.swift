@@ -64,8 +64,8 @@ struct Recognizer {
             let row = rows.row(m)
             row[.sameNameRecognisedElsewhere] = strongest
             var neighbour: Float = 0
-            if m > 0, listed(proposals[m - 1], proposals[m], tokens) { neighbour = max(neighbour, proposals[m - 1].probability) }
-            if m + 1 < proposals.count, listed(proposals[m], proposals[m + 1], tokens) { neighbour = max(neighbour, proposals[m + 1].probability) }
+            if m > 0, Recognizer.listed(proposals[m - 1], proposals[m], tokens) { neighbour = max(neighbour, proposals[m - 1].probability) }
+            if m + 1 < proposals.count, Recognizer.listed(proposals[m], proposals[m + 1], tokens) { neighbour = max(neighbour, proposals[m + 1].probability) }
             row[.listedWithPlaces] = neighbour
         }
         var kept: [Mention] = []
@@ -167,7 +167,9 @@ struct Recognizer {
     }
 
     /// Whether two mentions follow each other in a list: `A, B`, `A and B`, `A or B`.
-    private func listed(_ a: Mention, _ b: Mention, _ tokens: ScratchArray<Token>) -> Bool {
+    /// (Static: a method on `self` here would copy the whole recognizer for every call, since
+    /// the caller writes feature rows through a pointer that the compiler cannot tell from `self`.)
+    private static func listed(_ a: Mention, _ b: Mention, _ tokens: ScratchArray<Token>) -> Bool {
         let between = Int(b.firstToken) - Int(a.endToken)
         let gap = tokens[Int(b.firstToken)].gap
         if between == 0 { return gap.contains(.comma) && gap.isSubset(of: [.comma, .space]) }
@@ -201,6 +203,8 @@ struct Recognizer {
     }
 
     private func fillFeatures(_ m: Int, _ tokenizer: Tokenizer, into f: FeatureRow) {
+        // The closures below capture this local, not `self` (which would copy the recognizer).
+        let gazetteer = self.gazetteer
         let tokens = tokenizer.tokens
         let mention = proposals[m]
         let first = Int(mention.firstToken), nameEnd = Int(mention.nameEndToken), end = Int(mention.endToken)
