@@ -24,7 +24,6 @@ struct Recognizer {
     /// Per proposal: what its usable candidates are, the same for every proposal of one name.
     private var summaries: [CandidateSummary] = []
 
-    private static let theHash = NameHash.of("the")
     static let featureCount = MentionFeature.allCases.count
 
     /// The feature vectors of the proposals, for training.
@@ -175,12 +174,10 @@ struct Recognizer {
         if between == 0 { return gap.contains(.comma) && gap.isSubset(of: [.comma, .space]) }
         guard between == 1 else { return false }
         let middle = tokens[Int(a.endToken)]
-        return (middle.hash == Recognizer.andHash || middle.hash == Recognizer.orHash)
+        return (middle.hash == WordHash.and || middle.hash == WordHash.or)
             && middle.gap.isSubset(of: [.space, .comma]) && gap == .space
     }
 
-    private static let andHash = NameHash.of("and")
-    private static let orHash = NameHash.of("or")
 
     /// Surnames of people the text names: the word after a first name or a title.
     private mutating func collectSurnames(_ tokens: ScratchArray<Token>) {
@@ -255,7 +252,7 @@ struct Recognizer {
             if spaceOnly && previousClasses.contains(.locativePreposition) && !previous.shape.contains(.capitalized) {
                 f[.afterLocativePreposition] = 1
             }
-            if spaceOnly && previous.hash == Recognizer.theHash && !previous.shape.contains(.capitalized) {
+            if spaceOnly && previous.hash == WordHash.the && !previous.shape.contains(.capitalized) {
                 f[.afterThe] = 1
                 if first > 1, tokens[first - 2].gap.isSubset(of: [.space]), !tokens[first - 2].shape.contains(.capitalized),
                    words.classes(of: tokens[first - 2].hash).contains(.locativePreposition) {
@@ -340,8 +337,8 @@ struct Recognizer {
             if token.gap.contains(.stop) || token.gap.contains(.newline) { return false }
             let classes = words.classes(of: token.hash)
             if classes.contains(.settlementNoun) && !token.shape.contains(.capitalized) { return true }
-            guard token.hash == Recognizer.isHash || token.hash == Recognizer.wasHash || classes.contains(.functionWord)
-                    || classes.contains(.compass) || token.hash == Recognizer.smallHash || token.hash == Recognizer.largeHash
+            guard token.hash == WordHash.is || token.hash == WordHash.was || classes.contains(.functionWord)
+                    || classes.contains(.compass) || token.hash == WordHash.small || token.hash == WordHash.large
             else { return false }
             k += 1
             steps += 1
@@ -349,10 +346,6 @@ struct Recognizer {
         return false
     }
 
-    private static let isHash = NameHash.of("is")
-    private static let wasHash = NameHash.of("was")
-    private static let smallHash = NameHash.of("small")
-    private static let largeHash = NameHash.of("large")
 
     /// Whether a known organisation name covers the mention (`New York Times`, `Texas Instruments`).
     private func insideOrganisation(_ mention: Mention, _ tokenizer: Tokenizer) -> Bool {

@@ -5,9 +5,6 @@ struct SpanMatcher {
     let gazetteer: Gazetteer
     let words: WordClasses
 
-    private static let peopleHash = NameHash.of("people")
-    private static let republicHash = NameHash.of("republic")
-    private static let ofHash = NameHash.of("of")
 
     /// Appends the mentions of `tokens` to `mentions`.
     func match(_ tokenizer: Tokenizer, text: UnsafeBufferPointer<UInt8>, into mentions: inout [Mention]) {
@@ -157,8 +154,8 @@ struct SpanMatcher {
         if classes.contains(.admin1Suffix) || classes.contains(.admin2Suffix) {
             mention.endToken += 1
             mention.adminPreference = classes.contains(.admin1Suffix) ? .admin1 : .admin2
-        } else if next.hash == SpanMatcher.peopleHash, next.shape.contains(.possessive), end + 1 < tokens.count,
-                  tokens[end + 1].hash == SpanMatcher.republicHash {
+        } else if next.hash == WordHash.people, next.shape.contains(.possessive), end + 1 < tokens.count,
+                  tokens[end + 1].hash == WordHash.republic {
             mention.endToken += 2
             mention.adminPreference = .admin1
         } else if classes.contains(.geographicHead) && next.shape.contains(.capitalized) {
@@ -169,25 +166,17 @@ struct SpanMatcher {
 
     /// `the region of X`, `the city of X`: the phrase before a name says what kind it is.
     private func introducedPreference(_ tokens: ScratchArray<Token>, _ start: Int) -> AdminPreference {
-        guard start >= 2, tokens[start - 1].hash == SpanMatcher.ofHash,
+        guard start >= 2, tokens[start - 1].hash == WordHash.of,
               tokens[start].gap.isSubset(of: [.space]), tokens[start - 1].gap.isSubset(of: [.space]) else { return .none }
         let introducer = tokens[start - 2]
         guard words.classes(of: introducer.hash).contains(.adminIntroducer) else { return .none }
         switch introducer.hash {
-        case Self.countyHash, Self.parishHash, Self.districtHash: return .admin2
-        case Self.cityHash, Self.townHash, Self.villageHash, Self.municipalityHash, Self.mayorHash: return .locality
+        case WordHash.county, WordHash.parish, WordHash.district: return .admin2
+        case WordHash.city, WordHash.town, WordHash.village, WordHash.municipality, WordHash.mayor: return .locality
         default: return .admin1
         }
     }
 
-    private static let countyHash = NameHash.of("county")
-    private static let parishHash = NameHash.of("parish")
-    private static let districtHash = NameHash.of("district")
-    private static let cityHash = NameHash.of("city")
-    private static let townHash = NameHash.of("town")
-    private static let villageHash = NameHash.of("village")
-    private static let municipalityHash = NameHash.of("municipality")
-    private static let mayorHash = NameHash.of("mayor")
 }
 
 extension PostingList {
