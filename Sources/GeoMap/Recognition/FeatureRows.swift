@@ -1,46 +1,31 @@
-/// The recognizer's feature rows: `featureCount` floats per proposal in one buffer that is reused
+/// The recognizer's feature rows: `width` floats per proposal in one `ScratchArray` that is reused
 /// from one document to the next and written through a pointer (no closure, so no copy of the
-/// recognizer per row). Copy-on-write: a recognizer copied while holding rows gets its own buffer
-/// the next time it writes, so copies on other threads only ever share rows that nobody writes.
-struct FeatureRows: @unchecked Sendable {
-    private final class Storage {
-        let values: UnsafeMutablePointer<Float>
-        let capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = capacity
-            values = .allocate(capacity: capacity)
-        }
-
-        deinit { values.deallocate() }
-    }
-
-    private var storage = Storage(capacity: 0)
-    private(set) var count = 0
+/// recognizer per row). `reset` gives a copied recognizer storage of its own (`removeAll`), so
+/// copies on other threads only ever share rows that nobody writes.
+struct FeatureRows: Sendable {
+    private var values = ScratchArray<Float>()
     let width: Int
 
     init(width: Int) { self.width = width }
 
+    var count: Int { values.count / width }
+
     /// Starts over with `rows` rows of zeros.
     mutating func reset(rows: Int) {
-        let needed = rows * width
-        if !isKnownUniquelyReferenced(&storage) || storage.capacity < needed {
-            storage = Storage(capacity: max(needed, storage.capacity, 64 * width))
-        }
-        storage.values.update(repeating: 0, count: needed)
-        count = rows
+        values.removeAll()
+        values.append(repeating: 0, count: rows * width)
     }
 
     /// Row `row`, to write; valid until the next `reset`.
     @inline(__always)
     func row(_ row: Int) -> FeatureRow {
         precondition(row < count)
-        return FeatureRow(values: storage.values + row * width)
+        return FeatureRow(values: values.elementPointer(row * width))
     }
 
     func values(ofRow row: Int) -> [Float] {
         precondition(row < count)
-        return Array(UnsafeBufferPointer(start: storage.values + row * width, count: width))
+        return Array(UnsafeBufferPointer(start: values.elementPointer(row * width), count: width))
     }
 }
 

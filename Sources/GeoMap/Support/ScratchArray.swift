@@ -46,6 +46,14 @@ public struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @u
         }
     }
 
+    /// A pointer to element `position`, to write in place as the subscript does (the same rule:
+    /// not into a copy before it has been cleared or appended to).
+    @inline(__always)
+    func elementPointer(_ position: Int) -> UnsafeMutablePointer<Element> {
+        precondition(position >= 0 && position < count, "index out of range")
+        return storage.base + position
+    }
+
     /// Makes room for `extra` more elements, in storage of its own.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
