@@ -67,9 +67,7 @@ enum FuzzyKeys {
     /// The key hash of raw bytes, as `NameHash` makes it.
     @inline(__always)
     static func hash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = NameHash.seed
-        for byte in bytes { hash = NameHash.add(byte, to: hash) }
-        return hash
+        NameHash.add(bytes.assumingMemoryBound(to: UInt8.self), to: NameHash.seed)
     }
 
     /// How many hashes `forEachDeletionHash` yields: one per run of equal ASCII bytes.

@@ -9,11 +9,29 @@ public enum NameHash {
         (hash ^ UInt64(byte)) &* prime
     }
 
-    @inlinable
-    public static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: UInt64) -> UInt64 {
-        var h = hash
-        for byte in bytes { h = (h ^ UInt64(byte)) &* prime }
-        return h
+    /// Eight bytes a round, then the rest in order: the same values as a byte loop, with less
+    /// loop overhead (the tokenizer hashes every token).
+    @inlinable @inline(__always)
+    public static func add(_ bytes: UnsafeBufferPointer<UInt8>, to start: UInt64) -> UInt64 {
+        guard var pointer = bytes.baseAddress else { return start }
+        var hash = start, left = bytes.count
+        while left >= 8 {
+            for k in 0..<8 { hash = add(pointer[k], to: hash) }
+            pointer += 8
+            left &-= 8
+        }
+        let end = pointer + left
+        switch left {
+        case 7: hash = add(end[-7], to: hash); fallthrough
+        case 6: hash = add(end[-6], to: hash); fallthrough
+        case 5: hash = add(end[-5], to: hash); fallthrough
+        case 4: hash = add(end[-4], to: hash); fallthrough
+        case 3: hash = add(end[-3], to: hash); fallthrough
+        case 2: hash = add(end[-2], to: hash); fallthrough
+        case 1: hash = add(end[-1], to: hash)
+        default: break
+        }
+        return hash
     }
 
     /// Continues a span hash with one more token: a space, then the token's folded bytes.

@@ -282,7 +282,7 @@ private struct Scanner {
                     written &+= 1
                 }
             }
-            let hash = foldedHash(out + foldStart, count: written &- foldStart)
+            let hash = NameHash.add(UnsafeBufferPointer(start: out + foldStart, count: written &- foldStart), to: NameHash.seed)
             if let previous {
                 if gap.contains(.newline) {
                     gap.insert(.sentenceStart)
@@ -334,31 +334,6 @@ private struct Scanner {
             default: gap.insert(.punctuation)                   // # and @ too (see `run`)
             }
         }
-    }
-
-    /// The hash of folded bytes: `NameHash.add` from the seed, unrolled.
-    @inline(__always)
-    func foldedHash(_ start: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        var hash = NameHash.seed
-        var bytes = start, left = count
-        while left >= 8 {
-            for k in 0..<8 { hash = NameHash.add(bytes[k], to: hash) }
-            bytes += 8
-            left &-= 8
-        }
-        // The last bytes in order: `end[-left]` first.
-        let end = bytes + left
-        switch left {
-        case 7: hash = NameHash.add(end[-7], to: hash); fallthrough
-        case 6: hash = NameHash.add(end[-6], to: hash); fallthrough
-        case 5: hash = NameHash.add(end[-5], to: hash); fallthrough
-        case 4: hash = NameHash.add(end[-4], to: hash); fallthrough
-        case 3: hash = NameHash.add(end[-3], to: hash); fallthrough
-        case 2: hash = NameHash.add(end[-2], to: hash); fallthrough
-        case 1: hash = NameHash.add(end[-1], to: hash)
-        default: break
-        }
-        return hash
     }
 
     /// The token after the scalar at `scan.index` — a non-ASCII scalar, an apostrophe or a
