@@ -118,9 +118,13 @@ public final class Gazetteer: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: shapes.bytes[offset..<(offset + length)])
     }
 
+    /// Where the entry's row starts in `places.tsv`.
+    @inline(__always)
+    func rowOffset(_ entry: Int32) -> Int { Int(field(entry, IndexLayout.Entry.rowOffset, UInt32.self)) }
+
     /// The entry's row of `places.tsv`, split into fields.
     func row(_ entry: Int32) -> [String] {
-        let start = Int(field(entry, IndexLayout.Entry.rowOffset, UInt32.self))
+        let start = rowOffset(entry)
         var end = start
         let bytes = places.bytes
         while end < bytes.count && bytes[end] != 0x0A { end += 1 }
@@ -141,7 +145,7 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The primary name's bytes in place (the third field of the entry's row), without copying.
     public func primaryNameBytes(_ entry: Int32) -> UnsafeRawBufferPointer {
-        var position = Int(field(entry, IndexLayout.Entry.rowOffset, UInt32.self))
+        var position = rowOffset(entry)
         let bytes = places.bytes
         var tabs = 0
         while position < bytes.count && tabs < 2 {

@@ -29,7 +29,7 @@ extension Gazetteer {
     /// The start of the entry's row in `places.tsv`, where every output format reads its name.
     @inline(__always)
     func prefetchRow(_ entry: Int32) {
-        let offset = Int(entries.load(fromByteOffset: Int(entry) &* IndexLayout.entrySize + IndexLayout.Entry.rowOffset, as: UInt32.self))
+        let offset = rowOffset(entry)
         if offset < places.bytes.count { geomap_prefetch(places.bytes.baseAddress! + offset) }
     }
 

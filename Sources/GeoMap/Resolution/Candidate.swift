@@ -35,14 +35,6 @@ enum Sphere {
         return (c * cos(lambda), c * sin(lambda), sin(phi))
     }
 
-    /// Kilometres between two unit vectors.
-    @inline(__always)
-    static func distanceKm(_ a: (Double, Double, Double), _ b: (Double, Double, Double)) -> Double {
-        let dot = max(-1, min(1, a.0 * b.0 + a.1 * b.1 + a.2 * b.2))
-        let cx = a.1 * b.2 - a.2 * b.1, cy = a.2 * b.0 - a.0 * b.2, cz = a.0 * b.1 - a.1 * b.0
-        return atan2((cx * cx + cy * cy + cz * cz).squareRoot(), dot) * earthRadiusKm
-    }
-
     /// The proximity feature, log(1 + km / 50). The angle comes from `angle(sine:cosine:)`, not
     /// libm's `atan2` (more than 100 instructions a call on the resolver's hottest path), and the
     /// log in single precision: the feature needs six digits, not sixteen.
