@@ -91,11 +91,7 @@ import Testing
         }
     }
 
-    @Test func theCommandPrintsTheSummaryAndExitsOneWhenAnythingWasSkipped() throws {
-        guard BadInput.executable != nil else {
-            print("skipped: the geomap binary is not beside the test bundle")
-            return
-        }
+    @Test(.enabled(if: BadInput.executable != nil, "needs the geomap binary beside the test bundle")) func theCommandPrintsTheSummaryAndExitsOneWhenAnythingWasSkipped() throws {
         let directory = BadInput.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let dirty = writeDirty(in: directory)
@@ -116,11 +112,7 @@ import Testing
         #expect(stdin.stderrLines == ["geomap: warning: -:2: skipped: malformed JSON: the line ends where a value should be (truncated?) at byte 9", "geomap: processed 1, skipped 1"])
     }
 
-    @Test func theHelpSaysWhatHappensToDuplicateIds() throws {
-        guard BadInput.executable != nil else {
-            print("skipped: the geomap binary is not beside the test bundle")
-            return
-        }
+    @Test(.enabled(if: BadInput.executable != nil, "needs the geomap binary beside the test bundle")) func theHelpSaysWhatHappensToDuplicateIds() throws {
         let help = try BadInput.geomap(["extract", "--help"])
         #expect(help.status == 0)
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -147,11 +147,7 @@ import Glibc
         try? input.fileHandleForWriting.close()
     }
 
-    @Test func theCommandRefusesToOverwriteAndNamesTheFile() throws {
-        guard BadInput.executable != nil else {
-            print("skipped: the geomap binary is not beside the test bundle")
-            return
-        }
+    @Test(.enabled(if: BadInput.executable != nil, "needs the geomap binary beside the test bundle")) func theCommandRefusesToOverwriteAndNamesTheFile() throws {
         let directory = BadInput.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         BadInput.write("Moscow", to: directory + "/in.txt")

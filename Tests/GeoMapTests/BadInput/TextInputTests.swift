@@ -146,7 +146,7 @@ import Testing
     @Test func piecesRepairExactlyLikeTheWhole() {
         // Random bytes with plenty of ASCII, white space and broken sequences: cut into pieces,
         // repaired piece by piece, they equal the repaired whole, and offsets add up.
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let alphabet: [UInt8] = [0x20, 0x0A, 0x41, 0x61, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0xED, 0xA0]
         for _ in 0..<4 {
             let bytes = (0..<(2 * TextPieces.size + 777)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
@@ -223,18 +223,5 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: directory + "/a/loop", withDestinationPath: directory + "/a")
         let read = try BadInput.read([directory])
         #expect(read.documents.count == 1)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for repeatable random inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// The resolver's own arctangent (`Sphere.angle`) against libm's `atan2`.
 struct SphereAngleTests {
     @Test func angleAgreesWithAtan2EverywhereOnTheHalfCircle() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 2026)
         var worst = 0.0
         for _ in 0..<200_000 {
             let theta = Double.random(in: 0...Double.pi, using: &generator)
