@@ -1,7 +1,6 @@
 /// The recognizer's feature rows: `width` floats per proposal in one `ScratchArray` that is reused
 /// from one document to the next and written through a pointer (no closure, so no copy of the
-/// recognizer per row). `reset` gives a copied recognizer storage of its own (`removeAll`), so
-/// copies on other threads only ever share rows that nobody writes.
+/// recognizer per row). Taking a row to write gives a copied recognizer storage of its own.
 struct FeatureRows: Sendable {
     private var values = ScratchArray<Float>()
     let width: Int
@@ -18,14 +17,14 @@ struct FeatureRows: Sendable {
 
     /// Row `row`, to write; valid until the next `reset`.
     @inline(__always)
-    func row(_ row: Int) -> FeatureRow {
+    mutating func row(_ row: Int) -> FeatureRow {
         precondition(row < count)
         return FeatureRow(values: values.elementPointer(row * width))
     }
 
     func values(ofRow row: Int) -> [Float] {
         precondition(row < count)
-        return Array(UnsafeBufferPointer(start: values.elementPointer(row * width), count: width))
+        return Array(values[row * width..<(row + 1) * width])
     }
 }
 

@@ -9,7 +9,7 @@ struct ContainerMembers {
     private var members = ScratchArray<Int32>()
 
     /// Finds the members of every country and admin-1 candidate, and tells each its list.
-    mutating func build(_ candidates: ScratchArray<Candidate>) {
+    mutating func build(_ candidates: inout ScratchArray<Candidate>) {
         isCountry.removeAll()
         key.removeAll()
         start.removeAll()

@@ -48,7 +48,7 @@ struct ContextMasses {
 
     /// Assigns the slots of one group's candidates (`range`), after those of the groups before it:
     /// a new slot for each country and unit the group has not had yet.
-    mutating func assignSlots(_ candidates: ScratchArray<Candidate>, _ range: Range<Int>) {
+    mutating func assignSlots(_ candidates: inout ScratchArray<Candidate>, _ range: Range<Int>) {
         // At most one new slot and one new unit per candidate.
         countryOfSlot.reserveCapacity(countryOfSlot.count + range.count)
         unitOfSlot.reserveCapacity(unitOfSlot.count + range.count)

@@ -75,8 +75,8 @@ struct Resolver {
         linkQualifiers(mentions)
         scoreColocation()
         masses.removeAll()
-        for g in groups.indices { masses.assignSlots(candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
-        containers.build(candidates)
+        for g in groups.indices { masses.assignSlots(&candidates, groups[g].candidateStart..<groups[g].candidateEnd) }
+        containers.build(&candidates)
         for round in 0..<Resolver.rounds {
             computeContext()
             rescore(last: round == Resolver.rounds - 1)
@@ -163,7 +163,7 @@ struct Resolver {
 
     /// The unit vector and log10(population + 1) of an entry, from the cache or computed into it.
     @inline(__always)
-    private func cached(_ entry: Int32) -> CachedEntry {
+    private mutating func cached(_ entry: Int32) -> CachedEntry {
         let slot = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: entry)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (Resolver.entryCacheSize - 1)
         if entryCache[slot].entry == entry { return entryCache[slot] }
         let point = gazetteer.point(entry)

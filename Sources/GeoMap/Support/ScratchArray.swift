@@ -1,11 +1,12 @@
 /// A growable array of plain values for per-document scratch data that is cleared and refilled
-/// for every document. Elements are read and written in place through a pointer: unlike `Array`,
-/// a write checks no uniqueness (a runtime call per write in the resolver's inner loops).
+/// for every document. Elements live in one allocation of its own, read and written in place.
 ///
-/// Growing and clearing (`append`, `removeAll`) are copy-on-write as usual; element writes through
-/// the subscript are not, so a copy must not be written before it has been cleared or appended
-/// to. The pipeline clears its scratch arrays at the start of every document, so a copied parser
-/// (one per thread) gets its own storage before it writes.
+/// Copies share storage until one of them changes it. Growing, clearing, appending,
+/// `makeUnique` and `baseAddressForWriting` give the array storage of its own when a copy shares
+/// it; element writes (the subscript, `elementPointer`) are `mutating` but leave that check to the
+/// step's per-document reset (see `assertUnique`). Un-sharing keeps the capacity: only running out
+/// of room grows it (doubling), so a parser that is copied and reused any number of times holds
+/// the memory its largest document needed, not twice that per copy.
 public struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
     private final class Storage {
         let base: UnsafeMutablePointer<Element>
@@ -40,35 +41,51 @@ public struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @u
             return UnsafePointer(storage.base + position)
         }
         @inline(__always)
-        nonmutating unsafeMutableAddress {
+        mutating unsafeMutableAddress {
             precondition(position >= 0 && position < count, "index out of range")
+            assertUnique()
             return storage.base + position
         }
     }
 
-    /// A pointer to element `position`, to write in place as the subscript does (the same rule:
-    /// not into a copy before it has been cleared or appended to).
+    /// A pointer to element `position`, to write in place as the subscript does. Valid until the
+    /// array grows, is cleared or is copied.
     @inline(__always)
-    func elementPointer(_ position: Int) -> UnsafeMutablePointer<Element> {
+    mutating func elementPointer(_ position: Int) -> UnsafeMutablePointer<Element> {
         precondition(position >= 0 && position < count, "index out of range")
+        assertUnique()
         return storage.base + position
     }
 
     /// Makes room for `extra` more elements, in storage of its own.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        if count + extra > storage.capacity || !isKnownUniquelyReferenced(&storage) { grow(to: count + extra) }
+        if count + extra > storage.capacity {
+            grow(to: count + extra)
+        } else {
+            makeUnique()
+        }
     }
 
+    /// Moves the elements to storage of at least `needed` elements, doubling the capacity so that
+    /// appending stays amortised O(1).
     private mutating func grow(to needed: Int) {
-        let new = Storage(capacity: Swift.max(needed, storage.capacity * 2, 16))
+        replaceStorage(capacity: Swift.max(needed, storage.capacity * 2, 16))
+    }
+
+    private mutating func replaceStorage(capacity: Int) {
+        let new = Storage(capacity: capacity)
         new.base.initialize(from: storage.base, count: count)
         storage = new
     }
 
     /// Makes room for `capacity` elements in all, in storage of its own.
     mutating func reserveCapacity(_ capacity: Int) {
-        if capacity > storage.capacity || !isKnownUniquelyReferenced(&storage) { grow(to: Swift.max(capacity, count)) }
+        if capacity > storage.capacity {
+            grow(to: capacity)
+        } else {
+            makeUnique()
+        }
     }
 
     var capacity: Int { storage.capacity }
@@ -76,7 +93,7 @@ public struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @u
     /// The first element of storage of the array's own, to be written directly (up to `capacity`
     /// elements) and then counted with `setCount`. Valid until the array grows or is cleared.
     mutating func baseAddressForWriting() -> UnsafeMutablePointer<Element> {
-        if !isKnownUniquelyReferenced(&storage) { grow(to: count) }
+        makeUnique()
         return storage.base
     }
 
@@ -125,9 +142,19 @@ public struct ScratchArray<Element: BitwiseCopyable>: RandomAccessCollection, @u
         count -= k
     }
 
-    /// Gives the array storage of its own if a copy shares it (before writing elements in place).
+    /// Element writes (the subscript, `elementPointer`) run in the resolver's inner loops, where a
+    /// uniqueness check per write cost 17 % of its time; they are `mutating`, so nothing writes
+    /// through a `let` copy, and they rely on the step's reset for storage of the array's own.
+    /// Debug builds (the tests) check that here.
+    @inline(__always)
+    private mutating func assertUnique() {
+        assert(isKnownUniquelyReferenced(&storage), "ScratchArray written while a copy shares its storage: reset it (removeAll, makeUnique) first")
+    }
+
+    /// Gives the array storage of its own, of the same capacity, if a copy shares it.
+    @inline(__always)
     mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { grow(to: count) }
+        if _slowPath(!isKnownUniquelyReferenced(&storage)) { replaceStorage(capacity: storage.capacity) }
     }
 
     /// Empties the array, keeping its storage when no copy shares it.
