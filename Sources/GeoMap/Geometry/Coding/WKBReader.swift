@@ -126,42 +126,20 @@ private struct WKBCursor {
         case .polygon:
             return .polygon(try readPolygon(header))
         case .multiPoint:
-            let count = try readCount(header.order, minimumBytesEach: 21, of: "point")
-            var points = [Point]()
-            points.reserveCapacity(count)
-            for _ in 0..<count {
-                let memberStart = offset
-                let member = try readHeader()
-                guard member.type == .point else { throw WKBError(reason: "a MultiPoint may hold only points", offset: memberStart) }
-                let point = try readPointCoordinates(member)
+            let points = try readMembers(.point, "point", of: "MultiPoint", header.order, minimumBytesEach: 21) { reader, member, memberStart in
+                let point = try reader.readPointCoordinates(member)
                 guard point.isFinite else { throw WKBError(reason: "empty or non-finite point in a MultiPoint", offset: memberStart) }
-                points.append(point)
+                return point
             }
             return .multiPoint(MultiPoint(points: points))
         case .multiLineString:
-            let count = try readCount(header.order, minimumBytesEach: 9, of: "line string")
-            var lines = [LineString]()
-            lines.reserveCapacity(count)
-            for _ in 0..<count {
-                let memberStart = offset
-                let member = try readHeader()
-                guard member.type == .lineString else {
-                    throw WKBError(reason: "a MultiLineString may hold only line strings", offset: memberStart)
-                }
-                lines.append(try readLineString(member))
+            let lines = try readMembers(.lineString, "line string", of: "MultiLineString", header.order, minimumBytesEach: 9) { reader, member, _ in
+                try reader.readLineString(member)
             }
             return .multiLineString(MultiLineString(lineStrings: lines))
         case .multiPolygon:
-            let count = try readCount(header.order, minimumBytesEach: 9, of: "polygon")
-            var polygons = [Polygon]()
-            polygons.reserveCapacity(count)
-            for _ in 0..<count {
-                let memberStart = offset
-                let member = try readHeader()
-                guard member.type == .polygon else {
-                    throw WKBError(reason: "a MultiPolygon may hold only polygons", offset: memberStart)
-                }
-                polygons.append(try readPolygon(member))
+            let polygons = try readMembers(.polygon, "polygon", of: "MultiPolygon", header.order, minimumBytesEach: 9) { reader, member, _ in
+                try reader.readPolygon(member)
             }
             return .multiPolygon(MultiPolygon(polygons: polygons))
         case .geometryCollection:
@@ -173,6 +151,25 @@ private struct WKBCursor {
             }
             return .geometryCollection(GeometryCollection(geometries: members))
         }
+    }
+
+    /// The members of a Multi* geometry, each a geometry of `type` with its own header.
+    private mutating func readMembers<Member>(
+        _ type: WKBGeometryType, _ noun: String, of collection: String, _ order: WKBByteOrder, minimumBytesEach: Int,
+        _ readMember: (inout WKBCursor, WKBHeader, Int) throws -> Member
+    ) throws -> [Member] {
+        let count = try readCount(order, minimumBytesEach: minimumBytesEach, of: noun)
+        var members = [Member]()
+        members.reserveCapacity(count)
+        for _ in 0..<count {
+            let memberStart = offset
+            let member = try readHeader()
+            guard member.type == type else {
+                throw WKBError(reason: "a \(collection) may hold only \(noun)s", offset: memberStart)
+            }
+            members.append(try readMember(&self, member, memberStart))
+        }
+        return members
     }
 
     mutating func readPointCoordinates(_ header: WKBHeader) throws -> Point {

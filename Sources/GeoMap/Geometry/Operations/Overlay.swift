@@ -3,22 +3,26 @@ import CGeos
 extension GeometryConvertible {
     /// The point set union (planar, in the coordinates' own plane).
     public func union(with other: some GeometryConvertible) throws -> Geometry {
-        try withGEOSHandles(other) { context, first, second in
-            try context.takeGeometry(GEOSUnion_r(context.handle, first.pointer, second.pointer), "GEOSUnion_r")
-        }
+        try overlay(other, GEOSUnion_r, "GEOSUnion_r")
     }
 
     /// The point set intersection (planar).
     public func intersection(with other: some GeometryConvertible) throws -> Geometry {
-        try withGEOSHandles(other) { context, first, second in
-            try context.takeGeometry(GEOSIntersection_r(context.handle, first.pointer, second.pointer), "GEOSIntersection_r")
-        }
+        try overlay(other, GEOSIntersection_r, "GEOSIntersection_r")
     }
 
     /// This geometry's parts merged into one (planar), e.g. a MultiPolygon with overlapping parts dissolved.
     public func unaryUnion() throws -> Geometry {
         try withGEOSHandle { context, handle in
             try context.takeGeometry(GEOSUnaryUnion_r(context.handle, handle.pointer), "GEOSUnaryUnion_r")
+        }
+    }
+
+    private func overlay(_ other: some GeometryConvertible,
+                         _ operation: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> OpaquePointer?,
+                         _ name: String) throws -> Geometry {
+        try withGEOSHandles(other) { context, first, second in
+            try context.takeGeometry(operation(context.handle, first.pointer, second.pointer), name)
         }
     }
 }

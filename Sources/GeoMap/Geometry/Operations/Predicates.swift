@@ -5,29 +5,29 @@ import CGeos
 extension GeometryConvertible {
     /// No point of `other` lies outside this geometry, and their interiors share a point.
     public func contains(_ other: some GeometryConvertible) throws -> Bool {
-        try withGEOSHandles(other) { context, first, second in
-            try context.predicateResult(GEOSContains_r(context.handle, first.pointer, second.pointer), "GEOSContains_r")
-        }
+        try test(other, GEOSContains_r, "GEOSContains_r")
     }
 
     /// This geometry lies in `other` (`other.contains(self)`).
     public func within(_ other: some GeometryConvertible) throws -> Bool {
-        try withGEOSHandles(other) { context, first, second in
-            try context.predicateResult(GEOSWithin_r(context.handle, first.pointer, second.pointer), "GEOSWithin_r")
-        }
+        try test(other, GEOSWithin_r, "GEOSWithin_r")
     }
 
     /// The two share at least one point.
     public func intersects(_ other: some GeometryConvertible) throws -> Bool {
-        try withGEOSHandles(other) { context, first, second in
-            try context.predicateResult(GEOSIntersects_r(context.handle, first.pointer, second.pointer), "GEOSIntersects_r")
-        }
+        try test(other, GEOSIntersects_r, "GEOSIntersects_r")
     }
 
     /// No point of `other` lies outside this geometry; unlike `contains`, a point on the boundary counts.
     public func covers(_ other: some GeometryConvertible) throws -> Bool {
+        try test(other, GEOSCovers_r, "GEOSCovers_r")
+    }
+
+    private func test(_ other: some GeometryConvertible,
+                      _ predicate: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> CChar,
+                      _ name: String) throws -> Bool {
         try withGEOSHandles(other) { context, first, second in
-            try context.predicateResult(GEOSCovers_r(context.handle, first.pointer, second.pointer), "GEOSCovers_r")
+            try context.predicateResult(predicate(context.handle, first.pointer, second.pointer), name)
         }
     }
 }

@@ -24,25 +24,13 @@ public final class PreparedGeometry: Sendable {
         try test(other, GEOSPreparedContains_r, "GEOSPreparedContains_r")
     }
 
-    public func contains(_ point: Point) throws -> Bool {
-        try test(point, GEOSPreparedContains_r, "GEOSPreparedContains_r")
-    }
-
     /// `other` lies inside or on the boundary.
     public func covers(_ other: some GeometryConvertible) throws -> Bool {
         try test(other, GEOSPreparedCovers_r, "GEOSPreparedCovers_r")
     }
 
-    public func covers(_ point: Point) throws -> Bool {
-        try test(point, GEOSPreparedCovers_r, "GEOSPreparedCovers_r")
-    }
-
     public func intersects(_ other: some GeometryConvertible) throws -> Bool {
         try test(other, GEOSPreparedIntersects_r, "GEOSPreparedIntersects_r")
-    }
-
-    public func intersects(_ point: Point) throws -> Bool {
-        try test(point, GEOSPreparedIntersects_r, "GEOSPreparedIntersects_r")
     }
 
     /// This geometry lies inside `other` (`other` contains it).
