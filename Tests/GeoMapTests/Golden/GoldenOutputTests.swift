@@ -9,12 +9,6 @@ import Testing
 struct GoldenOutputTests {
     static let advice = "If the change is intended, run Scripts/update-golden and review git diff Tests/GeoMapTests/Fixtures/Golden/"
 
-    @Test func theCasesFileParses() throws {
-        let cases = try GoldenCase.parse(contentsOf: GoldenCase.casesFile)
-        #expect(cases.count == GoldenCase.all.count)
-        #expect(cases.count >= 50)
-    }
-
     @Test(arguments: GoldenCase.all)
     func theOutputIsTheRecordedOne(_ goldenCase: GoldenCase) throws {
         let expectedDirectory = GoldenCase.expected + "/" + goldenCase.name
@@ -37,20 +31,6 @@ struct GoldenOutputTests {
                 break
             }
         }
-    }
-
-    /// expected/ holds a directory for each case and nothing else: a case removed from cases.txt
-    /// leaves no stale output behind.
-    @Test func everyExpectedDirectoryIsACase() {
-        let directories = (try? FileManager.default.contentsOfDirectory(atPath: GoldenCase.expected)) ?? []
-        let stale = Set(directories).subtracting(GoldenCase.all.map(\.name))
-        #expect(stale.isEmpty, "expected/ has directories of no case: \(stale.sorted()). \(Self.advice)")
-    }
-
-    /// The long input must stay over 256 KiB, or extract-long stops testing the reading in pieces.
-    @Test func theLongInputIsReadInPieces() throws {
-        let size = try #require(FileManager.default.attributesOfItem(atPath: GoldenCase.inputs + "/long/long-article.txt")[.size] as? Int)
-        #expect(size > 256 * 1024)
     }
 
     /// "at line L, column C: expected «…» but got «…»", excerpts around the first differing byte.

@@ -1,9 +1,29 @@
 import Foundation
 import Testing
 
-/// The pieces of the golden tests that need no binary: the cases grammar (which must stay the one
-/// Scripts/update-golden reads) and the mismatch report.
+/// The parts of the golden tests that need no binary: the cases file and the fixtures agree, the
+/// cases grammar (which must stay the one Scripts/update-golden reads), the mismatch report.
 @Suite struct GoldenSupportTests {
+    @Test func theCasesFileParses() throws {
+        let cases = try GoldenCase.parse(contentsOf: GoldenCase.casesFile)
+        #expect(cases.count == GoldenCase.all.count)
+        #expect(cases.count >= 50)
+    }
+
+    /// expected/ holds a directory for each case and nothing else: a case removed from cases.txt
+    /// leaves no stale output behind.
+    @Test func everyExpectedDirectoryIsACase() {
+        let directories = (try? FileManager.default.contentsOfDirectory(atPath: GoldenCase.expected)) ?? []
+        let stale = Set(directories).subtracting(GoldenCase.all.map(\.name))
+        #expect(stale.isEmpty, "expected/ has directories of no case: \(stale.sorted()). \(GoldenOutputTests.advice)")
+    }
+
+    /// The long input must stay over 256 KiB, or extract-long stops testing the reading in pieces.
+    @Test func theLongInputIsReadInPieces() throws {
+        let size = try #require(FileManager.default.attributesOfItem(atPath: GoldenCase.inputs + "/long/long-article.txt")[.size] as? Int)
+        #expect(size > 256 * 1024)
+    }
+
     @Test func wordsSplitOnBlanksAndKeepQuotedParts() throws {
         #expect(try GoldenCase.words(of: "lookup  \"Paris, Texas\"\t--limit 3", at: "x") == ["lookup", "Paris, Texas", "--limit", "3"])
         #expect(try GoldenCase.words(of: "a\"b c\"d \"\"", at: "x") == ["ab cd", ""])
