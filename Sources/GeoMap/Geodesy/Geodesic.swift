@@ -5,7 +5,7 @@ import CProj
 /// bounds of the distance search are derived for this ellipsoid, so there is no other.
 public final class Geodesic: @unchecked Sendable {
     // Unchecked-Sendable: the model is written once by `geod_init` and only read afterwards.
-    public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
+    public static let wgs84 = Geodesic(equatorialRadius: Earth.equatorialRadius, flattening: Earth.flattening)
 
     public let equatorialRadius: Double
     public let flattening: Double

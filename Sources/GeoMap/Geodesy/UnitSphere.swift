@@ -10,9 +10,9 @@ import Foundation
 enum UnitSphere {
     typealias Vector = SIMD3<Double>
 
-    static let flattening = 1 / 298.257223563
+    static let flattening = Earth.flattening
     /// WGS84 equatorial radius: a sphere angle times this is never shorter than the ellipsoidal distance.
-    static let radius = 6_378_137.0
+    static let radius = Earth.equatorialRadius
     /// A sphere angle times `radius` times this is never longer than the ellipsoidal distance (b/a).
     static let smallestScale = 1 - flattening
     static let largestScale = 1.0

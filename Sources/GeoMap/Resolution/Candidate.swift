@@ -26,7 +26,7 @@ struct Candidate {
 
 /// Great-circle helpers on unit vectors.
 enum Sphere {
-    static let earthRadiusKm = 6371.0088
+    static let earthRadiusKm = Earth.meanRadiusKm
 
     @inline(__always)
     static func unitVector(lat: Double, lon: Double) -> (Double, Double, Double) {
