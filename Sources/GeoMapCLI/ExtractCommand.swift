@@ -16,12 +16,14 @@ struct ExtractCommand: ParsableCommand {
 
         Bad input is skipped with a one-line warning naming the file (and line), and the batch goes \
         on: a malformed JSON line, a record without a string "text", a record whose "id" was already \
-        seen (the first one is kept, later ones are skipped), an unreadable file, a binary file. \
-        At the end "processed N, skipped M" is printed, and the exit status is 1 if anything was \
+        seen (the first one is kept, later ones are skipped), an unreadable file, a binary file, \
+        the same file given twice, and in a directory whatever is not a readable file or directory \
+        (a dangling link, a link loop, a FIFO). A record without an "id" is named PATH:LINE, a text \
+        file by its path, so ids are unique in the output. At the end "processed N, skipped M" is printed, and the exit status is 1 if anything was \
         skipped, 0 otherwise. A missing input stops the run before any work.
 
         Texts are read as UTF-8: a byte-order mark is dropped, UTF-16 with a byte-order mark is \
-        converted, and each ill-formed byte sequence is read as U+FFFD, as Python's \
+        converted as it is read, and each ill-formed byte sequence is read as U+FFFD, as Python's \
         errors="replace" does; offsets (code points) and names refer to that repaired text. A text \
         larger than 256 KiB is geoparsed in pieces of about 64 KiB cut at white space, each piece \
         resolved with its own context, and written as one record with offsets into the whole text, \

@@ -68,6 +68,7 @@ struct LookupCommand: ParsableCommand {
                 return
             }
             let name = self.name ?? ""
+            try PlaceLookup.checkLength(of: name)
             let candidates = lookup.candidates(for: name, filter: filter)
             guard !candidates.isEmpty else {
                 throw GeoMapError.noPlace(name: name, suggestions: lookup.suggestions(for: name))

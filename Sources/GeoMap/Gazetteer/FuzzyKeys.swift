@@ -14,6 +14,10 @@ enum FuzzyKeys {
     /// Keys and queries shorter than this, in bytes, are never matched fuzzily: a short word is too
     /// often one edit from a name.
     static let minimumLength = 8
+    /// Longer keys are not in the table (the bundled gazetteer's longest single-token key has 78
+    /// bytes), so a query more than a byte longer than this is answered at once: the deletions of
+    /// a query cost time quadratic in its length.
+    static let maximumLength = 128
     /// A populated place needs at least this many people for its names to be matched fuzzily.
     static let minimumPopulation: UInt32 = 1_000
 
@@ -31,9 +35,9 @@ enum FuzzyKeys {
     @inline(__always)
     static func isSignificant(_ type: NameType) -> Bool { type != .abbreviation }
 
-    /// Whether a key's bytes may go in the table: long enough, a single token, not a number.
+    /// Whether a key's bytes may go in the table: long enough, not too long, a single token, not a number.
     static func isEligible(_ key: UnsafeRawBufferPointer) -> Bool {
-        guard key.count >= minimumLength else { return false }
+        guard key.count >= minimumLength && key.count <= maximumLength else { return false }
         var allDigits = true
         for byte in key {
             if byte == 0x20 { return false }
@@ -109,13 +113,14 @@ enum FuzzyKeys {
 extension Gazetteer {
     /// Calls `body` once for each distinct name key exactly one edit of an ASCII byte (insertion,
     /// deletion or substitution, as `withinOneEdit` counts them) from `folded`, key bytes of at least
-    /// `FuzzyKeys.minimumLength` bytes. Only keys of one token, that long, not all digits, with a
+    /// `FuzzyKeys.minimumLength` bytes. Only keys of one token, that long (and at most
+    /// `FuzzyKeys.maximumLength`), not all digits, with a
     /// name (not an abbreviation) of a significant entry are found (see `FuzzyKeys`); the query's
     /// own key never is. `body` gets the key's hash (for `postings(forKeyHash:)`) and its bytes.
     /// Allocates nothing unless more than 32 keys are found.
     public func forEachFuzzyKey(near folded: UnsafeBufferPointer<UInt8>,
                                 _ body: (_ keyHash: UInt64, _ key: UnsafeRawBufferPointer) -> Void) {
-        guard folded.count >= FuzzyKeys.minimumLength else { return }
+        guard folded.count >= FuzzyKeys.minimumLength && folded.count <= FuzzyKeys.maximumLength + 1 else { return }
         let query = UnsafeRawBufferPointer(folded)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { inline in
             var seen = SeenKeys(inline: inline)

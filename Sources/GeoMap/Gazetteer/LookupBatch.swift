@@ -1,4 +1,5 @@
-/// `lookup --batch`: the best entry for every line of a file, one output line per input line.
+/// `lookup --batch`: the best entry for every line of a file, one output line per input line
+/// (`-` for a name longer than `PlaceLookup.maximumNameLength`, with a warning naming the line).
 public struct LookupBatch {
     public let lookup: PlaceLookup
     public let filter: PlaceLookup.Filter
@@ -16,6 +17,11 @@ public struct LookupBatch {
         while let line = try reader.nextLine({ String(decoding: $0, as: UTF8.self) }) {
             let name = line.hasSuffix("\r") ? String(line.dropLast()) : line
             out.bytes.append(contentsOf: name.utf8.map { $0 == 0x09 ? 0x20 : $0 })
+            do {
+                try PlaceLookup.checkLength(of: name)
+            } catch {
+                writeToStandardError("geomap: warning: \(path):\(reader.lineNumber): \(error)\n")
+            }
             if let best = lookup.candidates(for: name, filter: filter).first {
                 let entry = best.entry
                 out.bytes.append(contentsOf: Array("\t\(gazetteer.id(entry))\t\(gazetteer.kind(entry))\t\(gazetteer.name(entry))\t\(best.match.rawValue)\n".utf8))

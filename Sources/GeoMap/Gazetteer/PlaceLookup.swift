@@ -41,8 +41,22 @@ public struct PlaceLookup: Sendable {
         }
     }
 
-    /// Ranked candidates for `name`; empty when nothing matches even fuzzily.
+    /// The longest name looked up, in UTF-8 bytes: more than twice the longest name in the bundled
+    /// gazetteer (418 bytes, Bangkok's full Thai name).
+    public static let maximumNameLength = 1000
+
+    /// Throws a one-line error if `name` is longer than any name looked up.
+    public static func checkLength(of name: String) throws {
+        let length = name.utf8.count
+        guard length <= maximumNameLength else {
+            throw GeoMapError.usage("the name is \(length) bytes long; a place name has at most \(maximumNameLength) bytes")
+        }
+    }
+
+    /// Ranked candidates for `name`; empty when nothing matches even fuzzily, or when the name is
+    /// longer than `maximumNameLength`.
     public func candidates(for name: String, filter: Filter = Filter()) -> [Candidate] {
+        guard name.utf8.count <= PlaceLookup.maximumNameLength else { return [] }
         var tokenizer = Tokenizer()
         guard let key = NameKey.of(name, using: &tokenizer) else { return [] }
         var found: [Candidate] = []
@@ -74,7 +88,7 @@ public struct PlaceLookup: Sendable {
 
     /// Names close to `name` for a "did you mean" line: up to `limit` primary names.
     public func suggestions(for name: String, limit: Int = 5) -> [String] {
-        guard let key = NameKey.of(name) else { return [] }
+        guard name.utf8.count <= PlaceLookup.maximumNameLength, let key = NameKey.of(name) else { return [] }
         var scored: [(String, Double)] = []
         let maxDistance = key.bytes.count >= 8 ? 2 : 1
         for nearKey in keys(near: key.bytes, limit: maxDistance) {

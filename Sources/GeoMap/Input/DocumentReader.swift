@@ -13,18 +13,27 @@ public enum DocumentItem {
 
 /// Reads the documents of a list of inputs in order: text files, directories of them (walked in
 /// name order), standard input (`-`), and JSON Lines. Every text comes out as valid UTF-8: a
-/// UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is converted, and each
-/// ill-formed byte sequence becomes U+FFFD (as Python's `errors="replace"` reads it), so offsets
-/// agree with the repaired text. A bad record, a record whose id was seen before, or an
-/// unreadable or binary file is skipped with a one-line warning naming the file (and line), and
+/// UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is converted as it is read
+/// (text files and JSON Lines alike, in bounded memory), and each ill-formed byte sequence becomes
+/// U+FFFD (as Python's `errors="replace"` reads it), so offsets agree with the repaired text. A bad
+/// record, a record whose id was seen before, an unreadable or binary file, a file given twice, and
+/// whatever in a directory is not a readable file or directory (a dangling link, a link loop, a
+/// FIFO, a path too long) is skipped with a one-line warning naming the file (and line), and
 /// counted in `skipped`.
+///
+/// Ids are unique in the output. A text file's id is its path; a JSON Lines record's is its `id`,
+/// or, when it has none, `PATH:LINE` (the place the warnings name it by; a line number alone would
+/// repeat in every file). A record whose id — given or made up — was seen before, or is the path of
+/// a text file of this run, is skipped; the same file given twice (by any path) is read once.
 public final class DocumentReader {
     public let inputs: [String]
     public let format: InputFormat
     public private(set) var skipped = 0
     private let warn: (String) -> Void
 
-    private var pending: [String]
+    /// The inputs still to read, last first: files, and the warnings the directory walk raised
+    /// at their place in the walk.
+    private var pending: [PendingInput]
     private var lines: LineReader?
     /// Warnings raised while reading, not yet given out.
     private var notices: [ReadNotice] = []
@@ -34,25 +43,40 @@ public final class DocumentReader {
     private var currentIndex = 0
     private var decoder = JSONLineDecoder()
 
-    public init(inputs: [String], format: InputFormat, warn: @escaping (String) -> Void) throws {
+    /// A missing or unreadable input named on the command line is an error; inside a directory,
+    /// what cannot be read is skipped with a warning.
+    public convenience init(inputs: [String], format: InputFormat, warn: @escaping (String) -> Void) throws {
+        try self.init(inputs: inputs, format: format, warn: warn, openDirectory: { opendir($0) })
+    }
+
+    /// `openDirectory` opens a directory for the walk (`opendir`; a test injects failures).
+    init(inputs: [String], format: InputFormat, warn: @escaping (String) -> Void,
+         openDirectory: @escaping (String) -> OpaquePointer?) throws {
         self.inputs = inputs
         self.format = format
         self.warn = warn
-        var expanded: [String] = []
+        var walk = DirectoryWalk(openDirectory: openDirectory)
         for input in inputs {
-            if input == "-" { expanded.append(input); continue }
+            if input == "-" { walk.add(file: input, status: nil); continue }
             var status = stat()
             guard stat(input, &status) == 0 else {
                 throw GeoMapError.io(path: input, reason: systemErrorDescription())
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
-                var visited = Set<[UInt64]>()
-                expanded.append(contentsOf: try DocumentReader.walk(input, visited: &visited))
+                guard walk.walk(input, status: status, topLevel: true) else {
+                    throw GeoMapError.io(path: input, reason: systemErrorDescription())
+                }
             } else {
-                expanded.append(input)
+                // Named on the command line, a FIFO or a device (`<(…)`, /dev/stdin) is read too.
+                walk.add(file: input, status: status)
             }
         }
-        pending = expanded.reversed()
+        pending = walk.found.reversed()
+        // A text file's id is its path: taken before any record can take it (all under one path,
+        // "", and line 0, as the seen-id table keeps a list of the paths it saw).
+        for case .file(let path) in walk.found where format.resolved(for: path) != .jsonl {
+            _ = Array(path.utf8).withUnsafeBufferPointer { seenIDs.firstSighting(of: $0, path: "", line: 0) }
+        }
     }
 
     /// The next document, or nil at the end of all inputs. A large text is read whole here; use
@@ -75,7 +99,7 @@ public final class DocumentReader {
                 let k = currentIndex
                 currentIndex += 1
                 let line = batch.firstLine + k
-                let outcome = batch.withLine(k) { decoder.decode($0, lineNumber: line) }
+                let outcome = batch.withLine(k) { decoder.decode($0, lineNumber: line, path: batch.path) }
                 if decoder.id.withUnsafeBufferPointer({ admit(outcome, id: $0, path: batch.path, line: line) }) {
                     return .whole(Document(id: decoder.id, text: decoder.text, source: batch.path, line: line))
                 }
@@ -116,15 +140,22 @@ public final class DocumentReader {
                 notices.insert(contentsOf: before, at: 0)
                 continue
             }
-            guard let path = pending.popLast() else {
+            guard let input = pending.popLast() else {
                 return notices.isEmpty ? nil : ReadUnit(notices: takeNotices(), content: .none)
+            }
+            guard case .file(let path) = input else {
+                if case .notice(let notice) = input { notices.append(notice) }
+                continue
             }
             if format.resolved(for: path) == .jsonl {
                 do {
                     let reader = try LineReader(path: path)
-                    var head = try reader.head(8192)
+                    _ = try reader.readUTF16IfMarked()
+                    var head = try reader.head(3 + DocumentReader.binarySignatures.map(\.0.count).max()!)
                     if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
-                    if let kind = DocumentReader.binaryKind(head[...]) {
+                    // Only a signature: control bytes in the first lines are those lines' problem
+                    // (each a skipped record), not a reason to drop the whole file.
+                    if let kind = DocumentReader.binarySignature(head[...]) {
                         note("\(path): skipped: binary file (\(kind)), not JSON Lines", skips: true)
                     } else {
                         lines = reader
@@ -156,13 +187,14 @@ public final class DocumentReader {
         case .failed(let problem):
             publish([ReadNotice(message: "\(path):\(line): skipped: \(problem)", skips: true)])
             return false
-        case .record(let hasID, let repaired):
+        case .record(_, let repaired):
             if repaired {
                 publish([ReadNotice(message: "\(path):\(line): not valid UTF-8; each ill-formed sequence is read as U+FFFD", skips: false)])
             }
-            if hasID, let first = seenIDs.firstSighting(of: id, path: path, line: line) {
-                let place = first.path == path ? "line \(first.line)" : "\(first.path):\(first.line)"
-                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(String(decoding: id, as: UTF8.self))\" (first on \(place))",
+            if let first = seenIDs.firstSighting(of: id, path: path, line: line) {
+                let place = first.line == 0 ? "the id of the text file \(String(decoding: id, as: UTF8.self))"
+                    : first.path == path ? "first on line \(first.line)" : "first on \(first.path):\(first.line)"
+                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(String(decoding: id, as: UTF8.self))\" (\(place))",
                                     skips: true)])
                 return false
             }
@@ -180,28 +212,29 @@ public final class DocumentReader {
     }
 
     /// Opens a text file (or standard input): small ones are read whole, larger ones are handed
-    /// out in pieces. Unreadable and binary files are skipped with a warning.
+    /// out in pieces. UTF-16 is converted as it is read, so it is cut into pieces like UTF-8.
+    /// Unreadable and binary files are skipped with a warning.
     private func openText(_ path: String) throws -> DocumentItem? {
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
-        var closeDescriptor = path != "-"
-        defer { if closeDescriptor { close(descriptor) } }
+        var source = ByteSource(path: path, descriptor: descriptor, ownsDescriptor: path != "-")
         var head: [UInt8] = []
-        let atEOF = try readUpTo(TextPieces.wholeLimit + 1, from: descriptor, path: path, into: &head)
+        var atEOF = try source.read(upTo: TextPieces.wholeLimit + 1, into: &head)
         if head.starts(with: DocumentReader.utf16LEBOM) || head.starts(with: DocumentReader.utf16BEBOM) {
-            if !atEOF { _ = try readUpTo(Int.max, from: descriptor, path: path, into: &head) }
-            return .whole(Document(id: Array(path.utf8), text: DocumentReader.utf8(fromUTF16: head), source: path))
-        }
-        if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
-        if let kind = DocumentReader.binaryKind(head.prefix(8192)) {
-            note("\(path): skipped: binary file (\(kind))", skips: true)
-            return nil
+            source = source.utf16(head: Array(head[2...]), littleEndian: head[0] == 0xFF, ended: atEOF)
+            head.removeAll()
+            atEOF = try source.read(upTo: TextPieces.wholeLimit + 1, into: &head)
+        } else {
+            if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
+            if let kind = DocumentReader.binaryKind(head.prefix(8192)) {
+                note("\(path): skipped: binary file (\(kind))", skips: true)
+                return nil
+            }
         }
         if atEOF {
             return .whole(Document(id: Array(path.utf8), text: validUTF8(head, path: path), source: path))
         }
-        closeDescriptor = false
-        let stream = TextPieces(path: path, bytes: head, descriptor: descriptor, ownsDescriptor: path != "-")
+        let stream = TextPieces(path: path, bytes: head, source: source)
         return .pieces(LargeDocument(id: Array(path.utf8), source: path, stream: stream))
     }
 
@@ -225,25 +258,20 @@ public final class DocumentReader {
     static let utf16LEBOM: [UInt8] = [0xFF, 0xFE]
     static let utf16BEBOM: [UInt8] = [0xFE, 0xFF]
 
-    /// Converts UTF-16 with a byte-order mark to UTF-8 (unpaired surrogates become U+FFFD).
+    /// Converts UTF-16 with a byte-order mark to UTF-8 (unpaired surrogates become U+FFFD), as
+    /// the readers do piece by piece.
     static func utf8(fromUTF16 bytes: [UInt8]) -> [UInt8] {
-        let littleEndian = bytes.starts(with: utf16LEBOM)
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var k = 2
-        while k + 1 < bytes.count {
-            units.append(littleEndian ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
-            k += 2
-        }
-        var text = Array(String(decoding: units, as: UTF16.self).utf8)
-        if k < bytes.count { text.append(contentsOf: [0xEF, 0xBF, 0xBD]) }  // an odd last byte
+        var text: [UInt8] = []
+        let source = ByteSource(path: "", utf16: Array(bytes.dropFirst(2)), littleEndian: bytes.starts(with: utf16LEBOM),
+                                descriptor: -1, ownsDescriptor: false)
+        _ = try? source.read(upTo: Int.max, into: &text)
         return text
     }
 
     /// Why a file's first bytes look binary, or nil for text: a known binary signature, or more
     /// than 5% control bytes (NUL included; tab, line breaks, form feed and escape are text).
     static func binaryKind(_ head: ArraySlice<UInt8>) -> String? {
-        for (signature, name) in binarySignatures where head.starts(with: signature) { return name }
+        if let name = binarySignature(head) { return name }
         guard !head.isEmpty else { return nil }
         var control = 0
         for byte in head where byte < 0x20 {
@@ -255,6 +283,12 @@ public final class DocumentReader {
         return control * 20 > head.count ? "control bytes" : nil
     }
 
+    /// The kind of binary file whose signature `head` starts with, if any.
+    static func binarySignature(_ head: ArraySlice<UInt8>) -> String? {
+        for (signature, name) in binarySignatures where head.starts(with: signature) { return name }
+        return nil
+    }
+
     static let binarySignatures: [([UInt8], String)] = [
         (Array("%PDF-".utf8), "PDF"), ([0x50, 0x4B, 0x03, 0x04], "zip"), ([0x1F, 0x8B], "gzip"),
         (Array("BZh".utf8), "bzip2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"), ([0x28, 0xB5, 0x2F, 0xFD], "zstd"),
@@ -262,48 +296,4 @@ public final class DocumentReader {
         (Array("GIF8".utf8), "GIF"), ([0x7F, 0x45, 0x4C, 0x46], "ELF"), ([0xD0, 0xCF, 0x11, 0xE0], "OLE2 (old Office)"),
         (Array("SQLite format 3".utf8), "SQLite"),
     ]
-
-    /// Walks a directory in name order; follows links to directories, each directory once.
-    static func walk(_ directory: String, visited: inout Set<[UInt64]>) throws -> [String] {
-        var own = stat()
-        if stat(directory, &own) == 0, !visited.insert([UInt64(own.st_dev), UInt64(own.st_ino)]).inserted { return [] }
-        guard let handle = opendir(directory) else { throw GeoMapError.io(path: directory, reason: systemErrorDescription()) }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let end = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: bytes[..<end], as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        var files: [String] = []
-        for name in names.sorted() {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { continue }
-            if (status.st_mode & S_IFMT) == S_IFDIR { files.append(contentsOf: try walk(path, visited: &visited)) }
-            else if (status.st_mode & S_IFMT) == S_IFREG { files.append(path) }
-        }
-        return files
-    }
-}
-
-/// Reads from `descriptor` until `out` holds `limit` bytes or the input ends; returns whether it
-/// ended.
-func readUpTo(_ limit: Int, from descriptor: Int32, path: String, into out: inout [UInt8]) throws -> Bool {
-    var chunk = [UInt8](repeating: 0, count: min(1 << 16, max(1, limit - out.count)))
-    while out.count < limit {
-        let want = min(chunk.count, limit - out.count)
-        let count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, want) }
-        if count < 0 {
-            if errno == EINTR { continue }
-            throw GeoMapError.io(path: path, reason: systemErrorDescription())
-        }
-        if count == 0 { return true }
-        chunk.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
-    }
-    return false
 }

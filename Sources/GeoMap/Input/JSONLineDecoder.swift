@@ -15,12 +15,13 @@ struct JSONLineDecoder {
     private var usesRepairedText = false
     private var usesLineID = false
 
-    /// The record's id: its `id`, or its line number when it has none.
+    /// The record's id: its `id`, or `PATH:LINE` when it has none (unique across files, and the
+    /// name the warnings give the line; the reader still checks it against the ids seen).
     var id: [UInt8] { usesLineID ? lineID : record.id }
     /// The record's text, valid UTF-8.
     var text: [UInt8] { usesRepairedText ? repairedText : record.text }
 
-    mutating func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
+    mutating func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, path: String) -> Outcome {
         var trimmed = line
         if lineNumber == 1, trimmed.starts(with: DocumentReader.utf8BOM) {
             trimmed = UnsafeBufferPointer(rebasing: trimmed.dropFirst(3))
@@ -37,6 +38,8 @@ struct JSONLineDecoder {
         usesLineID = !record.hasID
         if usesLineID {
             lineID.removeAll(keepingCapacity: true)
+            lineID.append(contentsOf: path.utf8)
+            lineID.append(UInt8(ascii: ":"))
             lineID.append(contentsOf: String(lineNumber).utf8)
         }
         usesRepairedText = !record.text.withUnsafeBufferPointer { isValidUTF8($0) }

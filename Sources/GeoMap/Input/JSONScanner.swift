@@ -194,15 +194,7 @@ struct JSONScanner {
             case UInt8(ascii: "n"): try JSONScanner.literal("null", base, &p, end)
             case UInt8(ascii: "-"), 0x30...0x39:
                 let start = p
-                p += 1
-                scan: while p < end {
-                    switch base[p] {
-                    case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                        p += 1
-                    default:
-                        break scan
-                    }
-                }
+                try JSONScanner.number(base, &p, end)
                 if depth == 0 { return start..<p }
             default:
                 throw Failure.malformed("unexpected character", at: p)
@@ -259,6 +251,36 @@ struct JSONScanner {
             var none: [UInt8] = []
             try escape(into: &none, keep: false)
             p = position
+        }
+    }
+
+    /// A number as RFC 8259 spells it — `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` — not
+    /// followed by another character a number could have (`32.1.1`, `01`, `-`, `1.`, `1e` fail).
+    @inline(__always)
+    private static func number(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+        let start = p
+        @inline(__always) func isDigit(_ k: Int) -> Bool { k < end && base[k] >= 0x30 && base[k] <= 0x39 }
+        @inline(__always) func digits() { while isDigit(p) { p += 1 } }
+        if base[p] == UInt8(ascii: "-") { p += 1 }
+        guard isDigit(p) else { throw Failure.malformed("bad number", at: start) }
+        if base[p] == 0x30 { p += 1 } else { digits() }
+        if p < end && base[p] == UInt8(ascii: ".") {
+            p += 1
+            guard isDigit(p) else { throw Failure.malformed("bad number", at: start) }
+            digits()
+        }
+        if p < end && (base[p] == UInt8(ascii: "e") || base[p] == UInt8(ascii: "E")) {
+            p += 1
+            if p < end && (base[p] == UInt8(ascii: "+") || base[p] == UInt8(ascii: "-")) { p += 1 }
+            guard isDigit(p) else { throw Failure.malformed("bad number", at: start) }
+            digits()
+        }
+        if p < end {
+            switch base[p] {
+            case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                throw Failure.malformed("bad number", at: start)
+            default: break
+            }
         }
     }
 

@@ -6,14 +6,16 @@ import Darwin
 
 /// Reads a file descriptor in large chunks and hands out its lines, split at `\n` only (texts in
 /// JSON Lines may hold U+2028 and other Unicode line separators). Memory stays bounded by the
-/// longest line, whatever the file size.
+/// longest line, whatever the file size, and time is linear in it: the search for a line's `\n`
+/// goes on from where it stopped when more of the line comes in.
 final class LineReader {
     let path: String
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
+    private var source: ByteSource
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
+    /// `buffer[start..<searched]` holds no `\n`.
+    private var searched = 0
     private var atEOF = false
     private(set) var lineNumber = 0
     static let chunkSize = 1 << 20
@@ -21,17 +23,29 @@ final class LineReader {
     init(path: String) throws {
         self.path = path
         if path == "-" {
-            descriptor = 0
-            ownsDescriptor = false
+            source = ByteSource(path: path, descriptor: 0, ownsDescriptor: false)
         } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
-            ownsDescriptor = true
+            source = ByteSource(path: path, descriptor: descriptor, ownsDescriptor: true)
         }
         buffer = [UInt8](repeating: 0, count: LineReader.chunkSize)
     }
 
-    deinit { if ownsDescriptor { close(descriptor) } }
+    /// If the input starts with a UTF-16 byte-order mark, reads the rest as UTF-16 converted to
+    /// UTF-8 (the mark dropped); call before the first line is read. Returns whether it did.
+    func readUTF16IfMarked() throws -> Bool {
+        while end - start < 2 && !atEOF { try fill() }
+        let head = buffer[start..<min(end, start + 2)]
+        guard head.elementsEqual(DocumentReader.utf16LEBOM) || head.elementsEqual(DocumentReader.utf16BEBOM) else { return false }
+        let rest = Array(buffer[(start + 2)..<end])
+        source = source.utf16(head: rest, littleEndian: head.first == 0xFF, ended: atEOF)
+        start = 0
+        end = 0
+        searched = 0
+        atEOF = false
+        return true
+    }
 
     /// Calls `body` with the next line (without `\n`; a final line without one still counts).
     /// Returns false at the end of the input.
@@ -83,16 +97,21 @@ final class LineReader {
     /// The position of the next `\n` in the buffered bytes, if there is one.
     @inline(__always)
     private func nextNewline() -> Int? {
-        guard start < end else { return nil }
+        let from = max(start, searched)
+        guard from < end else { return nil }
         return buffer.withUnsafeBytes { raw -> Int? in
-            guard let found = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
+            guard let found = memchr(raw.baseAddress! + from, 0x0A, end - from) else {
+                searched = end
+                return nil
+            }
             return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
         }
     }
 
-    /// Up to `count` bytes from the start of the input, read ahead without consuming them.
+    /// Up to `count` bytes from the start of the input, read ahead without consuming them; fewer
+    /// once a whole line has come, so a slow stream is not waited for.
     func head(_ count: Int) throws -> [UInt8] {
-        while end - start < count && !atEOF { try fill() }
+        while end - start < count && !atEOF && nextNewline() == nil { try fill() }
         return Array(buffer[start..<min(end, start + count)])
     }
 
@@ -104,15 +123,12 @@ final class LineReader {
                     _ = memmove(raw.baseAddress!, raw.baseAddress! + start, remaining)
                 }
             }
+            searched = max(0, searched - start)
             start = 0
             end = remaining
         }
-        if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-        let count = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + end, raw.count - end) }
-        if count < 0 {
-            if errno == EINTR { return }
-            throw GeoMapError.io(path: path, reason: systemErrorDescription())
-        }
+        if buffer.count - end < 16 { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        let count = try buffer.withUnsafeMutableBytes { raw in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...])) }
         if count == 0 { atEOF = true }
         end += count
     }

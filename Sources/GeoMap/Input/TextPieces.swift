@@ -35,7 +35,8 @@ public final class LargeDocument {
     public func nextPiece() throws -> TextPiece? { try stream.next() }
 }
 
-/// Cuts a byte stream (a file descriptor, or bytes already in memory) into pieces.
+/// Cuts a byte stream (a `ByteSource`, or bytes already in memory) into pieces. Each piece is
+/// taken from where the last one ended, so the cost of a document is linear in its size.
 struct TextPieces {
     /// Documents up to this many bytes are geoparsed whole, larger ones in pieces.
     static let wholeLimit = 1 << 18
@@ -45,35 +46,36 @@ struct TextPieces {
     static let size = 1 << 16
 
     let path: String
-    private var descriptor: Int32
-    private let ownsDescriptor: Bool
+    private var source: ByteSource?
+    /// The bytes read and not yet handed out are `pending[start...]`.
     private var pending: [UInt8]
+    private var start = 0
     private var atEOF: Bool
     private var byteOffset = 0
     private var charOffset = 0
 
-    /// Pieces of `bytes`, then of whatever `descriptor` (if any) still holds.
-    init(path: String, bytes: [UInt8], descriptor: Int32 = -1, ownsDescriptor: Bool = false) {
+    /// Pieces of `bytes`, then of whatever `source` (if any) still holds.
+    init(path: String, bytes: [UInt8], source: ByteSource? = nil) {
         self.path = path
         self.pending = bytes
-        self.descriptor = descriptor
-        self.ownsDescriptor = ownsDescriptor
-        atEOF = descriptor < 0
+        self.source = source
+        atEOF = source == nil
     }
 
-    func close() { if ownsDescriptor && descriptor >= 0 { _ = Glibc.close(descriptor) } }
+    func close() { source?.close() }
 
     mutating func next() throws -> TextPiece? {
-        while !atEOF && pending.count < TextPieces.size { try fill() }
-        guard !pending.isEmpty else {
+        while !atEOF && pending.count - start < TextPieces.size { try fill() }
+        let available = pending.count - start
+        guard available > 0 else {
             close()
-            descriptor = -1
+            source = nil
             return nil
         }
-        let cut = atEOF && pending.count <= TextPieces.size ? pending.count
-            : pending.withUnsafeBufferPointer { TextPieces.cut($0, limit: TextPieces.size) }
-        var text = Array(pending[..<cut])
-        pending.removeFirst(cut)
+        let cut = atEOF && available <= TextPieces.size ? available
+            : pending.withUnsafeBufferPointer { TextPieces.cut(UnsafeBufferPointer(rebasing: $0[start...]), limit: TextPieces.size) }
+        var text = Array(pending[start..<(start + cut)])
+        start += cut
         if !text.withUnsafeBufferPointer({ isValidUTF8($0) }) { text = repairedUTF8(text) }
         let piece = TextPiece(text: text, byteOffset: byteOffset, charOffset: charOffset)
         byteOffset += text.count
@@ -81,8 +83,14 @@ struct TextPieces {
         return piece
     }
 
+    /// Reads about a piece more; first drops what was handed out (less than a piece is left).
     private mutating func fill() throws {
-        if try readUpTo(pending.count + TextPieces.size, from: descriptor, path: path, into: &pending) { atEOF = true }
+        guard let source else { atEOF = true; return }
+        if start > 0 {
+            pending.removeFirst(start)
+            start = 0
+        }
+        if try source.read(upTo: pending.count + TextPieces.size, into: &pending) { atEOF = true }
     }
 
     /// Where to end a piece of `bytes` (more than `limit` of them): after the last line break in

@@ -29,7 +29,7 @@ struct BatchWorker {
             output.firstLine = batch.firstLine
             for k in 0..<batch.count {
                 let line = batch.firstLine + k
-                let outcome = batch.withLine(k) { decoder.decode($0, lineNumber: line) }
+                let outcome = batch.withLine(k) { decoder.decode($0, lineNumber: line, path: batch.path) }
                 guard case .record = outcome else {
                     output.add(.line(outcome))
                     continue

@@ -4,8 +4,9 @@
 /// Forcing a kind, or writing "Kaliningrad Oblast", leaves one reading.
 public enum PlaceReadings {
     /// The entries `name` is read as, best first; throws `GeoMapError.noPlace` with suggestions
-    /// when nothing matches.
+    /// when nothing matches, and a usage error for a name too long to be one.
     public static func resolve(_ name: String, kind: PlaceKind? = nil, lookup: PlaceLookup) throws -> [Int32] {
+        try PlaceLookup.checkLength(of: name)
         let filter = PlaceLookup.Filter(kinds: kind.map { [$0] })
         let candidates = lookup.candidates(for: name, filter: filter)
         guard let best = candidates.first else {

@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the readers' bytes come from: a file descriptor read as it is, or UTF-16 (after its
+/// byte-order mark) converted to UTF-8 on the way, a chunk at a time, so that `LineReader` and
+/// `TextPieces` read UTF-16 the same way as UTF-8, in bounded memory.
+final class ByteSource {
+    let path: String
+    private let descriptor: Int32
+    private var ownsDescriptor: Bool
+    private var closed = false
+    private var utf16: UTF16ToUTF8?
+    /// UTF-16 bytes read from the descriptor, not yet converted.
+    private var raw: [UInt8] = []
+    private var rawStart = 0
+    private var rawEnded = false
+
+    /// Bytes of `descriptor` as they are.
+    init(path: String, descriptor: Int32, ownsDescriptor: Bool) {
+        self.path = path
+        self.descriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
+    }
+
+    /// `head` (UTF-16 already read, after the byte-order mark), then the rest of `descriptor`
+    /// unless `ended`, converted to UTF-8.
+    init(path: String, utf16 head: [UInt8], littleEndian: Bool, descriptor: Int32, ownsDescriptor: Bool, ended: Bool = false) {
+        self.path = path
+        self.descriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
+        utf16 = UTF16ToUTF8(littleEndian: littleEndian)
+        raw = head
+        rawEnded = ended || descriptor < 0
+    }
+
+    /// The rest of this source read as UTF-16 converted to UTF-8: `head` (its bytes already read),
+    /// then what is still unread. The new source takes over the descriptor.
+    func utf16(head: [UInt8], littleEndian: Bool, ended: Bool) -> ByteSource {
+        defer { ownsDescriptor = false }
+        return ByteSource(path: path, utf16: head, littleEndian: littleEndian, descriptor: descriptor,
+                          ownsDescriptor: ownsDescriptor, ended: ended)
+    }
+
+    deinit { close() }
+
+    func close() {
+        if ownsDescriptor && !closed && descriptor >= 0 { _ = Glibc.close(descriptor) }
+        closed = true
+    }
+
+    /// Reads up to `buffer.count` bytes (at least 16) into `buffer`; 0 only at the end of the input.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard utf16 != nil else { return try readDescriptor(into: buffer) }
+        precondition(buffer.count >= 16)
+        while true {
+            // Two bytes of UTF-16 make at most three of UTF-8, and a surrogate held back from
+            // the last chunk three more; `finish` needs six.
+            let take = min(raw.count - rawStart, (buffer.count - 6) / 3 * 2)
+            var written = raw.withUnsafeBufferPointer { units in
+                utf16!.convert(UnsafeBufferPointer(rebasing: units[rawStart..<(rawStart + take)]), into: buffer)
+            }
+            rawStart += take
+            let drained = rawEnded && rawStart == raw.count
+            if drained && buffer.count - written >= 6 {
+                written += utf16!.finish(into: UnsafeMutableRawBufferPointer(rebasing: buffer[written...]))
+                if written == 0 { return 0 }
+            }
+            if written > 0 { return written }
+            raw.removeAll(keepingCapacity: true)
+            rawStart = 0
+            raw.append(contentsOf: repeatElement(0, count: max(16, buffer.count / 3 * 2)))
+            let count = try raw.withUnsafeMutableBytes { try readDescriptor(into: $0) }
+            raw.removeLast(raw.count - count)
+            if count == 0 { rawEnded = true }
+        }
+    }
+
+    /// Reads from `self` until `out` holds `limit` bytes (a few more from UTF-16) or the input
+    /// ends; returns whether it ended.
+    func read(upTo limit: Int, into out: inout [UInt8]) throws -> Bool {
+        let minimum = utf16 == nil ? 1 : 16
+        var chunk = [UInt8](repeating: 0, count: max(minimum, min(1 << 16, limit - out.count)))
+        while out.count < limit {
+            let want = min(chunk.count, max(minimum, limit - out.count))
+            let count = try chunk.withUnsafeMutableBytes { try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<want])) }
+            if count == 0 { return true }
+            out.append(contentsOf: chunk[0..<count])
+        }
+        return false
+    }
+
+    private func readDescriptor(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard descriptor >= 0 && !closed else { return 0 }
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw GeoMapError.io(path: path, reason: systemErrorDescription())
+        }
+    }
+}
+
+/// Converts UTF-16 to UTF-8 in chunks, as `String(decoding:as: UTF16.self)` converts the whole:
+/// each unpaired surrogate becomes U+FFFD, and so does an odd last byte. A surrogate pair or a
+/// code unit split between chunks is held back until the next chunk (or `finish`).
+struct UTF16ToUTF8 {
+    let littleEndian: Bool
+    /// An odd byte left from the last chunk.
+    private var oddByte: UInt8?
+    /// A high surrogate left from the last chunk, waiting for its low half.
+    private var highSurrogate: UInt16?
+
+    init(littleEndian: Bool) { self.littleEndian = littleEndian }
+
+    /// Converts `bytes` into `out`, which must hold at least `bytes.count / 2 * 3 + 6` bytes;
+    /// returns the number of bytes written.
+    mutating func convert(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableRawBufferPointer) -> Int {
+        var written = 0
+        var k = 0
+        if let odd = oddByte, !bytes.isEmpty {
+            oddByte = nil
+            put(unit(odd, bytes[0]), out, &written)
+            k = 1
+        }
+        while k + 1 < bytes.count {
+            put(unit(bytes[k], bytes[k + 1]), out, &written)
+            k += 2
+        }
+        if k < bytes.count { oddByte = bytes[k] }
+        return written
+    }
+
+    /// Writes what is held back at the end of the input (at most 6 bytes).
+    mutating func finish(into out: UnsafeMutableRawBufferPointer) -> Int {
+        var written = 0
+        if highSurrogate != nil { highSurrogate = nil; scalar(0xFFFD, out, &written) }
+        if oddByte != nil { oddByte = nil; scalar(0xFFFD, out, &written) }
+        return written
+    }
+
+    @inline(__always)
+    private func unit(_ first: UInt8, _ second: UInt8) -> UInt16 {
+        littleEndian ? UInt16(first) | UInt16(second) << 8 : UInt16(first) << 8 | UInt16(second)
+    }
+
+    @inline(__always)
+    private mutating func put(_ unit: UInt16, _ out: UnsafeMutableRawBufferPointer, _ written: inout Int) {
+        if let high = highSurrogate {
+            highSurrogate = nil
+            if (0xDC00..<0xE000).contains(unit) {
+                scalar(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00), out, &written)
+                return
+            }
+            scalar(0xFFFD, out, &written)
+        }
+        switch unit {
+        case 0xD800..<0xDC00: highSurrogate = unit
+        case 0xDC00..<0xE000: scalar(0xFFFD, out, &written)
+        default: scalar(UInt32(unit), out, &written)
+        }
+    }
+
+    @inline(__always)
+    private func scalar(_ value: UInt32, _ out: UnsafeMutableRawBufferPointer, _ written: inout Int) {
+        switch value {
+        case 0..<0x80:
+            out[written] = UInt8(value)
+            written += 1
+        case 0x80..<0x800:
+            out[written] = UInt8(0xC0 | (value >> 6))
+            out[written + 1] = UInt8(0x80 | (value & 0x3F))
+            written += 2
+        case 0x800..<0x10000:
+            out[written] = UInt8(0xE0 | (value >> 12))
+            out[written + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            out[written + 2] = UInt8(0x80 | (value & 0x3F))
+            written += 3
+        default:
+            out[written] = UInt8(0xF0 | (value >> 18))
+            out[written + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            out[written + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            out[written + 3] = UInt8(0x80 | (value & 0x3F))
+            written += 4
+        }
+    }
+}
