@@ -10,8 +10,20 @@ struct GazetteerOptions: ParsableArguments {
     var gazetteer: String?
 
     func open() throws -> Gazetteer {
-        try Gazetteer.open(explicitDirectory: gazetteer, executablePath: CommandLine.arguments.first.flatMap(executablePath))
+        try Gazetteer.open(explicitDirectory: gazetteer, executablePath: CommandLine.arguments.first.flatMap(executablePath),
+                           warning: { printError("geomap: warning: \($0)") })
     }
+}
+
+/// The number of workers for `--jobs`: all cores when not given; more than
+/// `BatchExtraction.maximumJobs` is capped, with a note on standard error.
+func workerCount(_ requested: Int?) -> Int {
+    guard let requested else { return ProcessorCount.online }
+    let bounded = BatchExtraction.boundedJobs(requested)
+    if bounded < requested {
+        printError("geomap: note: --jobs \(requested) is more than 4 per core (\(ProcessorCount.online) cores); using \(bounded)")
+    }
+    return bounded
 }
 
 /// The absolute path of the running executable, for finding the gazetteer beside it.

@@ -59,7 +59,7 @@ struct ExtractCommand: ParsableCommand {
             let chosenFormat = format ?? (isatty(1) != 0 && output == nil ? .table : .jsonl)
             let reader = try documents.reader()
             let sink = try output.map { try OutputSink(path: $0, overwrite: force) } ?? OutputSink()
-            let extraction = BatchExtraction(gazetteer: gazetteer, jobs: jobs ?? ProcessorCount.online,
+            let extraction = BatchExtraction(gazetteer: gazetteer, jobs: workerCount(jobs),
                                              roles: try documents.roles(), format: chosenFormat)
             let progress = ProgressLine(enabled: isatty(2) != 0)
             extraction.progress = { progress.update(documents: $0) }

@@ -4,22 +4,23 @@ public final class Gazetteer: @unchecked Sendable {
     public let files: GazetteerFiles
     private let index: IndexStorage
     let places: MappedFile
-    private let shapes: MappedFile?
+    let shapes: MappedFile?
 
     let entryCount: Int
     let slotBits: Int
-    private let slotMask: Int
+    let slotMask: Int
     let lexiconBits: Int
-    private let lexiconMask: Int
-    private let keyCount: Int
+    let lexiconMask: Int
+    let keyCount: Int
+    let postingCount: Int
     public let maxNameTokens: Int
     let entries: UnsafeRawBufferPointer
     let slots: UnsafeRawBufferPointer
-    private let postings: UnsafeRawBufferPointer
+    let postings: UnsafeRawBufferPointer
     let lexicon: UnsafeRawBufferPointer
-    private let keys: UnsafeRawBufferPointer
-    private let countries: UnsafeRawBufferPointer
-    private let pool: UnsafeRawBufferPointer
+    let keys: UnsafeRawBufferPointer
+    let countries: UnsafeRawBufferPointer
+    let pool: UnsafeRawBufferPointer
     let filter: NameFilter
 
     // The fuzzy-key table (`FuzzyKeys`).
@@ -29,54 +30,77 @@ public final class Gazetteer: @unchecked Sendable {
     /// How many keys the fuzzy table holds.
     let fuzzyKeyCount: Int
 
+    /// Reads the index header and maps its sections. Every count and offset is checked against
+    /// the file (a bad one throws `IndexDamage`); the sections' contents are checked by
+    /// `verifyIndexContents()`, which `IndexCache` runs once per index file.
     init(files: GazetteerFiles, index: IndexStorage) throws {
         self.files = files
         self.index = index
         places = try MappedFile(path: files.places)
         shapes = GazetteerFiles.exists(files.shapes) ? try MappedFile(path: files.shapes) : nil
         let bytes = index.bytes
-        guard bytes.count >= IndexLayout.headerSize, Array(bytes[0..<8]) == IndexLayout.magic else {
-            throw GeoMapError.badData(path: index.path, line: nil, reason: "not a GeoMap index")
+        guard bytes.count >= IndexLayout.headerSize else { throw IndexDamage("truncated index (\(bytes.count) bytes)") }
+        guard Array(bytes[0..<8]) == IndexLayout.magic else {
+            throw IndexDamage("not a GeoMap index of format \(IndexLayout.formatVersion)")
         }
         func u32(_ field: Int) -> Int { Int(bytes.load(at: field, as: UInt32.self)) }
-        func u64(_ field: Int) -> Int { Int(truncatingIfNeeded: bytes.load(at: field, as: UInt64.self)) }
-        func section(_ offsetField: Int, _ length: Int) throws -> UnsafeRawBufferPointer {
-            let offset = u64(offsetField)
-            guard offset >= 0, length >= 0, offset + length <= bytes.count else {
-                throw GeoMapError.badData(path: index.path, line: nil, reason: "truncated index")
+        func section(_ name: String, _ offsetField: Int, count: Int, size: Int) throws -> UnsafeRawBufferPointer {
+            let offset = bytes.load(at: offsetField, as: UInt64.self)
+            let (length, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow, offset >= UInt64(IndexLayout.headerSize), offset % 8 == 0,
+                  offset <= UInt64(bytes.count), UInt64(length) <= UInt64(bytes.count) - offset else {
+                throw IndexDamage("truncated or corrupt index (the \(name) section lies outside the file)")
             }
-            return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+            return UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)])
+        }
+        func tableSize(_ name: String, _ field: Int) throws -> Int {
+            let count = u32(field)
+            guard count.nonzeroBitCount == 1, count <= 1 << 30 else {
+                throw IndexDamage("corrupt index (the \(name) table size \(count) is not a power of two)")
+            }
+            return count
         }
         entryCount = u32(IndexLayout.Header.entryCount)
-        let slotCount = u32(IndexLayout.Header.slotCount)
-        let lexiconCount = u32(IndexLayout.Header.lexiconSlotCount)
-        guard slotCount.nonzeroBitCount == 1, lexiconCount.nonzeroBitCount == 1 else {
-            throw GeoMapError.badData(path: index.path, line: nil, reason: "corrupt index")
-        }
+        guard entryCount <= Int(Int32.max) else { throw IndexDamage("corrupt index (\(entryCount) entries)") }
+        let slotCount = try tableSize("name", IndexLayout.Header.slotCount)
+        let lexiconCount = try tableSize("lexicon", IndexLayout.Header.lexiconSlotCount)
+        let fuzzyCount = try tableSize("fuzzy", IndexLayout.Header.fuzzySlotCount)
         slotBits = slotCount.trailingZeroBitCount
         slotMask = slotCount - 1
         lexiconBits = lexiconCount.trailingZeroBitCount
         lexiconMask = lexiconCount - 1
-        keyCount = u32(IndexLayout.Header.keyCount)
-        maxNameTokens = max(1, u32(IndexLayout.Header.maxTokens))
-        entries = try section(IndexLayout.Header.entriesOffset, entryCount * IndexLayout.entrySize)
-        slots = try section(IndexLayout.Header.slotsOffset, slotCount * IndexLayout.slotSize)
-        postings = try section(IndexLayout.Header.postingsOffset, u32(IndexLayout.Header.postingCount) * IndexLayout.postingSize)
-        lexicon = try section(IndexLayout.Header.lexiconOffset, lexiconCount * IndexLayout.lexiconSlotSize)
-        keys = try section(IndexLayout.Header.keysOffset, keyCount * IndexLayout.keyRefSize)
-        countries = try section(IndexLayout.Header.countriesOffset, IndexLayout.countryTableCount * 4)
-        pool = try section(IndexLayout.Header.poolOffset, u64(IndexLayout.Header.poolSize))
-        let filterBlocks = u32(IndexLayout.Header.filterBlockCount)
-        guard filterBlocks > 0 else { throw GeoMapError.badData(path: index.path, line: nil, reason: "corrupt index") }
-        filter = NameFilter(blocks: try section(IndexLayout.Header.filterOffset, filterBlocks * NameFilter.blockSize),
-                            blockCount: filterBlocks)
-        let fuzzyCount = u32(IndexLayout.Header.fuzzySlotCount)
-        guard fuzzyCount.nonzeroBitCount == 1 else { throw GeoMapError.badData(path: index.path, line: nil, reason: "corrupt index") }
         fuzzyBits = fuzzyCount.trailingZeroBitCount
         fuzzyMask = fuzzyCount - 1
+        keyCount = u32(IndexLayout.Header.keyCount)
+        postingCount = u32(IndexLayout.Header.postingCount)
         fuzzyKeyCount = u32(IndexLayout.Header.fuzzyKeyCount)
-        fuzzySlots = try section(IndexLayout.Header.fuzzyOffset, fuzzyCount * IndexLayout.fuzzySlotSize)
+        guard fuzzyKeyCount <= keyCount else { throw IndexDamage("corrupt index (\(fuzzyKeyCount) fuzzy keys of \(keyCount))") }
+        maxNameTokens = u32(IndexLayout.Header.maxTokens)
+        guard (1...Int(UInt8.max)).contains(maxNameTokens) else {
+            throw IndexDamage("corrupt index (names of up to \(maxNameTokens) tokens)")
+        }
+        let poolSize = bytes.load(at: IndexLayout.Header.poolSize, as: UInt64.self)
+        guard poolSize <= UInt64(bytes.count) else { throw IndexDamage("truncated or corrupt index (the string pool lies outside the file)") }
+        let filterBlocks = u32(IndexLayout.Header.filterBlockCount)
+        guard filterBlocks > 0 else { throw IndexDamage("corrupt index (an empty name filter)") }
+
+        entries = try section("entry", IndexLayout.Header.entriesOffset, count: entryCount, size: IndexLayout.entrySize)
+        slots = try section("name table", IndexLayout.Header.slotsOffset, count: slotCount, size: IndexLayout.slotSize)
+        postings = try section("posting", IndexLayout.Header.postingsOffset, count: postingCount, size: IndexLayout.postingSize)
+        lexicon = try section("lexicon", IndexLayout.Header.lexiconOffset, count: lexiconCount, size: IndexLayout.lexiconSlotSize)
+        keys = try section("key list", IndexLayout.Header.keysOffset, count: keyCount, size: IndexLayout.keyRefSize)
+        countries = try section("country", IndexLayout.Header.countriesOffset, count: IndexLayout.countryTableCount, size: 4)
+        pool = try section("string pool", IndexLayout.Header.poolOffset, count: Int(poolSize), size: 1)
+        filter = NameFilter(blocks: try section("name filter", IndexLayout.Header.filterOffset, count: filterBlocks, size: NameFilter.blockSize),
+                            blockCount: filterBlocks)
+        fuzzySlots = try section("fuzzy table", IndexLayout.Header.fuzzyOffset, count: fuzzyCount, size: IndexLayout.fuzzySlotSize)
     }
+
+    /// The index's bytes, for its checksum.
+    var indexBytes: UnsafeRawBufferPointer { index.bytes }
+
+    /// The mapped file of the index; nil for an index held in memory.
+    var indexFile: MappedFile? { index.mappedFile }
 
     // MARK: Entries
 

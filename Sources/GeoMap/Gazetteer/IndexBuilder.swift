@@ -410,6 +410,8 @@ struct IndexBuilder {
             }
             for k in filterWords.indices { filterWords[k] = filterWords[k].littleEndian }
         }
+        let checksum = out.withUnsafeBytes { IndexChecksum.of($0) }
+        out.withUnsafeMutableBytes { $0.storeBytes(of: checksum.littleEndian, toByteOffset: IndexLayout.Header.checksum, as: UInt64.self) }
         return out
     }
 

@@ -2,10 +2,16 @@
 /// open-addressing table from name-key hashes to posting lists, the postings, a second table for
 /// the lexicon, a list of keys for fuzzy suggestions, a country table, a string pool, a
 /// `NameFilter` and the fuzzy-key table (`FuzzyKeys`). All integers little-endian, every section
-/// 8-byte aligned (the filter 64-byte).
+/// 8-byte aligned (the filter 64-byte). The header ends with a checksum of the whole file
+/// (`IndexChecksum`).
 enum IndexLayout {
-    static let magic: [UInt8] = Array("GMIDX007".utf8)
-    static let headerSize = 144
+    /// The version of the index bytes: of this layout and of what `IndexBuilder` writes into it.
+    /// It is in the magic, in the cache file names and in the cache key, so an index of another
+    /// version is never read. Bump it with any change to the bytes the builder writes (the test
+    /// `IndexCacheKeyTests.theMiniIndexBytesAreThoseOfThisVersion` fails until then).
+    static let formatVersion = 9
+    static let magic: [UInt8] = Array("GMIDX".utf8) + String(formatVersion).leftPadded(to: 3).utf8
+    static let headerSize = 160
     static let entrySize = 48
     static let slotSize = 16
     static let postingSize = 8
@@ -36,6 +42,8 @@ enum IndexLayout {
         static let fuzzySlotCount = 124
         static let fuzzyOffset = 128
         static let fuzzyKeyCount = 136
+        /// `IndexChecksum` of the file with these 8 bytes read as zero.
+        static let checksum = 144
     }
 
     /// Entry record field offsets.
@@ -106,4 +114,9 @@ public struct CountryCode: Hashable, Sendable, Comparable, CustomStringConvertib
         isNone ? "" : String(decoding: [UInt8(packed >> 8), UInt8(packed & 0xFF)], as: UTF8.self)
     }
     public static func < (a: CountryCode, b: CountryCode) -> Bool { a.packed < b.packed }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -16,7 +16,16 @@ import Darwin
 /// at white space (see `LargeDocument`), `jobs` pieces at a time, and written piece by piece as one
 /// record: offsets are those of the whole document, and memory stays bounded whatever its size.
 /// Each piece is resolved with its own context, as if it were an article of its own.
+///
+/// `jobs` is capped at `maximumJobs`; each worker (its thread and its `Geoparser`) is made when
+/// the input first needs it.
 public final class BatchExtraction {
+    /// More workers than this only cost memory and threads: four per core.
+    public static var maximumJobs: Int { 4 * ProcessorCount.online }
+
+    /// `requested` workers, at least one and at most `maximumJobs`.
+    public static func boundedJobs(_ requested: Int) -> Int { min(max(1, requested), maximumJobs) }
+
     public let gazetteer: Gazetteer
     public let jobs: Int
     public let roles: Set<MentionRole>
@@ -30,7 +39,12 @@ public final class BatchExtraction {
 
     private let recognition: RecognitionModel
     private let resolution: ResolutionModel
-    private var workers: [BatchWorker]
+    /// One per job, made by the job's thread on its first unit.
+    private var workers: [BatchWorker?]
+    /// How the parallel run starts its threads (tests make it fail).
+    var startThread: ThreadStarter = startPOSIXThread
+    /// Threads the last parallel run started.
+    private(set) var startedThreads = 0
     /// Parsers for the pieces of large documents, made on first need.
     private var pieceParsers: [Geoparser] = []
     private var processed = 0
@@ -39,16 +53,22 @@ public final class BatchExtraction {
     public init(gazetteer: Gazetteer, jobs: Int, roles: Set<MentionRole>, format: OutputFormat,
                 recognition: RecognitionModel = .standard, resolution: ResolutionModel = .standard) {
         self.gazetteer = gazetteer
-        self.jobs = max(1, jobs)
+        self.jobs = BatchExtraction.boundedJobs(jobs)
         self.roles = roles
         self.recognition = recognition
         self.resolution = resolution
         let renderer = DocumentRenderer(format: format, gazetteer: gazetteer)
         self.renderer = renderer
-        workers = (0..<max(1, jobs)).map { _ in
-            BatchWorker(parser: Geoparser(gazetteer: gazetteer, recognition: recognition, resolution: resolution),
-                        renderer: renderer, roles: roles)
+        workers = Array(repeating: nil, count: self.jobs)
+    }
+
+    /// Worker `index` processes `unit`; the worker is made on first use.
+    private func process(_ unit: ReadUnit, worker index: Int, in workers: UnsafeMutablePointer<BatchWorker?>) -> BatchOutput {
+        if workers[index] == nil {
+            workers[index] = BatchWorker(parser: Geoparser(gazetteer: gazetteer, recognition: recognition, resolution: resolution),
+                                         renderer: renderer, roles: roles)
         }
+        return workers[index]!.process(unit)
     }
 
     /// Geoparses every document of `reader` into `sink`; returns the number of documents done.
@@ -58,8 +78,10 @@ public final class BatchExtraction {
         pending.removeAll(keepingCapacity: true)
         try sink.write(renderer.prefix)
         if jobs == 1 {
-            while let unit = try reader.nextUnit(maxLines: batchSize, maxBytes: batchBytes) {
-                try write(workers[0].process(unit), reader: reader, sink: sink)
+            try workers.withUnsafeMutableBufferPointer { workers in
+                while let unit = try reader.nextUnit(maxLines: batchSize, maxBytes: batchBytes) {
+                    try write(process(unit, worker: 0, in: workers.baseAddress!), reader: reader, sink: sink)
+                }
             }
         } else {
             try runInParallel(reader: reader, sink: sink)
@@ -76,15 +98,18 @@ public final class BatchExtraction {
         let jobs = self.jobs
         try workers.withUnsafeMutableBufferPointer { workers in
             let base = UncheckedSendable(workers.baseAddress!)
-            let pool = OrderedWorkers<ReadUnit, BatchOutput>(workers: jobs, window: 4 * jobs) { index, unit in
-                base.value[index].process(unit)
+            let pool = OrderedWorkers<ReadUnit, BatchOutput>(workers: jobs, window: 4 * jobs, startThread: startThread) { [self] index, unit in
+                process(unit, worker: index, in: base.value)
             }
             var finished = false
-            defer { pool.finish(dropQueued: !finished) }
+            defer {
+                startedThreads = pool.startedThreads
+                pool.finish(dropQueued: !finished)
+            }
             var exhausted = false
             while true {
                 while !exhausted && pool.inFlight < pool.window {
-                    if let unit = try reader.nextUnit(maxLines: batchSize, maxBytes: batchBytes) { pool.submit(unit) } else { exhausted = true }
+                    if let unit = try reader.nextUnit(maxLines: batchSize, maxBytes: batchBytes) { try pool.submit(unit) } else { exhausted = true }
                 }
                 guard pool.inFlight > 0 else { break }
                 try write(pool.next(), reader: reader, sink: sink)

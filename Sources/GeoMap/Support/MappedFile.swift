@@ -8,6 +8,8 @@ import Darwin
 public final class MappedFile: @unchecked Sendable {
     public let path: String
     public let bytes: UnsafeRawBufferPointer
+    /// The identity of the file that was mapped (taken from the open descriptor).
+    let identity: FileIdentity
 
     public init(path: String) throws {
         self.path = path
@@ -18,6 +20,7 @@ public final class MappedFile: @unchecked Sendable {
         guard fstat(descriptor, &status) == 0 else {
             throw GeoMapError.io(path: path, reason: systemErrorDescription())
         }
+        identity = FileIdentity(status)
         let size = Int(status.st_size)
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
