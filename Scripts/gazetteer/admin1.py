@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 
 from . import geometry as geo
 from .entries import Entry, clean_name
-from .namekey import key
+from .namekey import build_key as key
 from .names import core, ne_names
 from .progress import log
 

@@ -3,7 +3,7 @@ from collections import Counter, defaultdict
 
 from . import loaders
 from .entries import Entry, clean_name
-from .namekey import key
+from .namekey import build_key as key
 from .progress import log
 
 

@@ -40,6 +40,9 @@ def main(argv):
     b.run()
     output.write_all(b, args.out, src)
     output.summary(b, args.out)
+    if os.path.realpath(args.out) == os.path.realpath(GAZ):
+        from . import key_fixture
+        log(f"name-key fixture: {key_fixture.write()} names")
     log(f"done in {time.time() - t0:.0f} s")
     if args.coverage:
         from . import coverage

@@ -7,7 +7,7 @@ from shapely.geometry import Point
 from . import geometry as geo
 from . import loaders
 from .entries import Entry, clean_name
-from .namekey import key
+from .namekey import build_key as key
 from .names import is_abbrev_like, official_forms
 from .progress import log
 

@@ -3,7 +3,7 @@ import shapely
 
 from . import geometry as geo
 from .entries import Entry, clean_name
-from .namekey import key
+from .namekey import build_key as key
 from .progress import log
 
 

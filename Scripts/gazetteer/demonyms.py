@@ -3,7 +3,7 @@ import re
 from collections import defaultdict
 
 from .entries import clean_name
-from .namekey import key
+from .namekey import build_key as key
 
 
 class DemonymStage:

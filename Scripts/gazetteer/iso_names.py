@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from . import loaders
 from .entries import clean_name
-from .namekey import key
+from .namekey import build_key as key
 from .names import core, is_descriptive_phrase
 from .progress import log
 

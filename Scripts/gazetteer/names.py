@@ -2,7 +2,7 @@
 import re
 
 from .entries import clean_name
-from .namekey import key
+from .namekey import build_key as key
 
 # Words that name the kind of a unit rather than the unit: dropped to compare admin names.
 GENERIC = set("""oblast oblasti region regione regiao province provincia provinz state estado etat county

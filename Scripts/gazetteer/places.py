@@ -8,7 +8,7 @@ import shapely
 
 from . import geometry as geo
 from .entries import Entry
-from .namekey import key
+from .namekey import build_key as key
 from .progress import log
 
 EUROPEAN_SCRIPTS = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
