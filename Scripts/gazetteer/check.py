@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import Point
 
 from .geometry import haversine_km
-from .namekey import key
+from .namekey import build_key as key
 
 # GeoNames country feature points as recalled (approximate), for comparison only.
 GEONAMES_RECALLED = {

@@ -11,7 +11,7 @@ import os
 import sys
 from collections import Counter
 
-from .namekey import key
+from .namekey import build_key as key
 
 SUFFIXES = ("region", "oblast", "province", "state", "county", "district", "city", "republic", "territory",
             "governorate", "prefecture", "parish", "borough", "area")

@@ -3,7 +3,7 @@ import re
 
 from shapely.geometry import LineString, MultiLineString
 
-from .namekey import key
+from .namekey import build_key as key
 
 _WS = re.compile(r"\s+")
 

@@ -59,12 +59,20 @@ enum ScalarFolding {
         guard let unicode = Unicode.Scalar(scalar) else {
             return NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
         }
+        // By general category, as Scripts/gazetteer/name-key-rules.tsv states (Python has the
+        // categories, not the Alphabetic property): every mark belongs to its word, so a virama or
+        // nukta no longer splits a Devanagari, Bengali or Tamil word.
         let properties = unicode.properties
-        if properties.isAlphabetic {
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber,
+             .nonspacingMark, .spacingMark, .enclosingMark:
             return NonASCIIScalar(role: .letters, foldOffset: -1, foldLength: 0, isUpper: properties.isUppercase)
+        case .decimalNumber, .otherNumber:
+            return NonASCIIScalar(role: .digit, foldOffset: -1, foldLength: 0, isUpper: false)
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return NonASCIIScalar(role: .space, foldOffset: 0, foldLength: 0, isUpper: false)
+        default:
+            return NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
         }
-        if properties.numericType != nil { return NonASCIIScalar(role: .digit, foldOffset: -1, foldLength: 0, isUpper: false) }
-        if properties.isWhitespace { return NonASCIIScalar(role: .space, foldOffset: 0, foldLength: 0, isUpper: false) }
-        return NonASCIIScalar(role: .punctuation, foldOffset: 0, foldLength: 0, isUpper: false)
     }
 }

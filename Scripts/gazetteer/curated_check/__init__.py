@@ -1,0 +1,1 @@
+"""Checks of the hand-written tables in Gazetteer/curated/ (Scripts/check-curated). Standard library only."""

@@ -1,0 +1,5 @@
+"""Progress lines of the build."""
+
+
+def log(msg):
+    print(msg, flush=True)
