@@ -162,7 +162,7 @@ public final class DocumentReader {
             }
             if hasID, let first = seenIDs.firstSighting(of: id, path: path, line: line) {
                 let place = first.path == path ? "line \(first.line)" : "\(first.path):\(first.line)"
-                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(String(decoding: id, as: UTF8.self))\" (first on \(place))",
+                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(IDText.forMessage(id))\" (first on \(place))",
                                     skips: true)])
                 return false
             }
