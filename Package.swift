@@ -37,6 +37,7 @@ let package = Package(
         // libFuzzer targets: stubs in a plain build; Scripts/fuzz builds the real ones.
         .executableTarget(name: "FuzzTextPipeline", dependencies: ["GeoMap"]),
         .executableTarget(name: "FuzzReaders", dependencies: ["GeoMap"]),
+        .executableTarget(name: "FuzzDirectoryName", dependencies: ["GeoMap"]),
         .testTarget(
             name: "GeoMapTests",
             dependencies: ["GeoMap"],
