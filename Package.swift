@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(name: "FuzzTextPipeline", dependencies: ["GeoMap"]),
         .executableTarget(name: "FuzzReaders", dependencies: ["GeoMap"]),
         .executableTarget(name: "FuzzIndex", dependencies: ["GeoMap"]),
+        .executableTarget(name: "FuzzDirectoryName", dependencies: ["GeoMap"]),
         .testTarget(
             name: "GeoMapTests",
             dependencies: ["GeoMap"],

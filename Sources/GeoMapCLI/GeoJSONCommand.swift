@@ -14,8 +14,11 @@ struct GeoJSONCommand: ParsableCommand {
         polygons of the countries, provinces and regions mentioned) and, with --mentions, \
         mentions.geojson (a point per mention), each beside a QGIS style of the same name (.qml). \
         Layers without features are not written. Without --merge each article gets a subdirectory \
-        named from its id: the last path component without its extension, characters other than \
-        letters, digits, - _ . replaced by _, and -2, -3, … added when two articles share a name. \
+        named from its id: the part after the last /, without its extension, characters other than \
+        letters, marks, digits, - _ . replaced by _, no leading dot, at most 80 bytes, and -2, -3, … \
+        added when two articles share a name. An article's layers appear together or not at all: they \
+        are written into a hidden temporary directory that is then renamed; with --force an existing \
+        article directory is replaced (files in it that geomap did not write are kept). \
         Coordinates are RFC 7946: longitude, latitude, at most 6 decimals, cut at the antimeridian, \
         outer rings counter-clockwise. Existing files are never overwritten without --force.
         """

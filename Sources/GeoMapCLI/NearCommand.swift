@@ -31,7 +31,7 @@ struct NearCommand: ParsableCommand {
 
     func validate() throws {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the name is empty") }
-        guard km.isFinite, km > 0, km <= 20_100 else { throw ValidationError("--km must be a distance between 0 and 20100") }
+        guard km.isFinite, km > 0, km <= 20_100 else { throw ValidationError("--km must be more than 0 and at most 20100 (kilometres)") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 

@@ -59,10 +59,14 @@ public struct GazetteerFiles: Sendable {
         throw GeoMapError.gazetteerMissing(searched: searched)
     }
 
+    /// The path up to its last `/` byte: `.` when there is none, `/` for a file at the root.
+    /// Found in the UTF-8 bytes, never by `Character`: a grapheme can hold a `/` (U+0D4E and the
+    /// other Prepend letters join the scalar after them), and `lastIndex(of: "/")` then misses it.
     static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == bytes.startIndex { return "/" }
+        return String(decoding: bytes[..<slash], as: UTF8.self)
     }
 
     static func currentDirectory() -> String? {

@@ -192,9 +192,9 @@ public final class DocumentReader {
                 publish([ReadNotice(message: "\(path):\(line): not valid UTF-8; each ill-formed sequence is read as U+FFFD", skips: false)])
             }
             if let first = seenIDs.firstSighting(of: id, path: path, line: line) {
-                let place = first.line == 0 ? "the id of the text file \(String(decoding: id, as: UTF8.self))"
+                let place = first.line == 0 ? "the id of the text file \(IDText.forMessage(id))"
                     : first.path == path ? "first on line \(first.line)" : "first on \(first.path):\(first.line)"
-                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(String(decoding: id, as: UTF8.self))\" (\(place))",
+                publish([ReadNotice(message: "\(path):\(line): skipped: duplicate id \"\(IDText.forMessage(id))\" (\(place))",
                                     skips: true)])
                 return false
             }

@@ -34,7 +34,7 @@ public struct DocumentRenderer: Sendable {
 
     /// Starts a document read in pieces: then `renderPiece` for each piece, and `end`.
     public func begin(id: [UInt8], into json: inout JSONBytes) {
-        id.withUnsafeBytes { id in
+        IDText.withWritable(id, printable: printableIDs) { id in
             switch format {
             case .jsonl: PredictionLineFormat(gazetteer: gazetteer).begin(id: id, to: &json)
             case .json: DetailedJSONFormat(gazetteer: gazetteer).begin(id: id, to: &json)
@@ -48,7 +48,7 @@ public struct DocumentRenderer: Sendable {
     /// piece), their code-point offsets into the whole document; `written` mentions of the same
     /// document came before.
     public func renderPiece(id: [UInt8], text: [UInt8], mentions: [ExtractedMention], written: Int, into json: inout JSONBytes) {
-        id.withUnsafeBytes { id in
+        IDText.withWritable(id, printable: printableIDs) { id in
             text.withUnsafeBufferPointer { text in
                 switch format {
                 case .jsonl: PredictionLineFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
@@ -70,8 +70,12 @@ public struct DocumentRenderer: Sendable {
         }
     }
 
+    /// Ids are repaired to valid UTF-8 in every format (and JSON-escaped in JSON); the formats
+    /// read on a terminal also show control characters as escapes (see `IDText`).
+    private var printableIDs: Bool { format == .table || format == .csv }
+
     public func render(_ document: Document, mentions: [ExtractedMention], into json: inout JSONBytes) {
-        document.id.withUnsafeBytes { id in
+        IDText.withWritable(document.id, printable: printableIDs) { id in
             document.text.withUnsafeBufferPointer { text in
                 switch format {
                 case .jsonl:

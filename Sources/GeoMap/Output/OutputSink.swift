@@ -16,10 +16,12 @@ public final class OutputSink {
     }
 
     /// A file, created atomically; an existing file is replaced only with `overwrite`. The
-    /// temporary file is created here, so an unwritable place fails before any work is done.
+    /// temporary file is created here, so an unwritable place fails before any work is done;
+    /// the temporary files that runs which died left in the same directory are removed.
     public init(path: String, overwrite: Bool) throws {
         file = try AtomicFileWriter(path: path, overwrite: overwrite)
         name = path
+        TemporaryFiles.removeStale(in: GazetteerFiles.parent(of: path))
     }
 
     public func write(_ bytes: [UInt8]) throws {

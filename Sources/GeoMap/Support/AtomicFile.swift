@@ -42,14 +42,13 @@ public struct AtomicFileWriter: ~Copyable {
             if !overwrite { throw GeoMapError.io(path: path, reason: "already exists (use --force to overwrite)") }
         }
         let directory = GazetteerFiles.parent(of: path)
-        var template = Array((directory + "/.geomap-tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: "cannot write: " + systemErrorDescription()) }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        self.descriptor = descriptor
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        temporaryPath = temporary
-        cleanupSlot = TemporaryFiles.register(temporary)
+        guard let made = TemporaryFiles.make(in: directory, directory: false) else {
+            throw GeoMapError.io(path: path, reason: "cannot write: " + systemErrorDescription())
+        }
+        _ = fcntl(made.descriptor, F_SETFD, FD_CLOEXEC)
+        self.descriptor = made.descriptor
+        temporaryPath = made.path
+        cleanupSlot = made.slot
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -141,11 +140,17 @@ public struct AtomicFileWriter: ~Copyable {
     }
 }
 
-/// The temporary files being written, removed by a signal handler if the process is interrupted
-/// (SIGINT, SIGTERM, SIGHUP), which then dies of the signal as it would have. The table is fixed
-/// and written with plain C strings so that the handler only reads memory and calls `unlink`.
+/// The temporary files and directories being written, removed by a signal handler if the process
+/// is interrupted (SIGINT, SIGTERM, SIGHUP), which then dies of the signal as it would have. The
+/// table is fixed and written with plain C strings so that the handler only reads memory and calls
+/// `unlink` (every slot) and then `rmdir` (every slot: a directory once its files are gone).
+///
+/// Temporary names are `.geomap-tmp-<pid>-XXXXXX`: a later run can tell the leftovers of a
+/// process that died without cleaning up (SIGKILL, a power cut) from those of one still running,
+/// and removes them (`removeStale`).
 enum TemporaryFiles {
     static let capacity = 64
+    static let prefix = ".geomap-tmp-"
     nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
         let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
         slots.initialize(repeating: nil, count: capacity)
@@ -154,6 +159,9 @@ enum TemporaryFiles {
             action.__sigaction_handler.sa_handler = { signalNumber in
                 for k in 0..<TemporaryFiles.capacity {
                     if let path = TemporaryFiles.slots[k] { unlink(path) }
+                }
+                for k in 0..<TemporaryFiles.capacity {
+                    if let path = TemporaryFiles.slots[k] { rmdir(path) }
                 }
                 signal(signalNumber, SIG_DFL)
                 raise(signalNumber)
@@ -180,8 +188,9 @@ enum TemporaryFiles {
         return lock
     }()
 
-    /// Remembers a temporary file; returns its slot, or nil if the table is full (the file is then
-    /// still removed on every error, only not on a signal).
+    /// Remembers a path before the file is created there (with `O_EXCL`, in a directory of our
+    /// own); returns its slot, or nil if the table is full (the file is then still removed on
+    /// every error, only not on a signal).
     static func register(_ path: String) -> Int? {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
@@ -192,11 +201,99 @@ enum TemporaryFiles {
         return nil
     }
 
+    /// The paths registered now (for the tests).
+    static func registered() -> [String] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return (0..<capacity).compactMap { slots[$0].map { String(cString: $0) } }
+    }
+
     static func unregister(_ slot: Int) {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         let path = slots[slot]
         slots[slot] = nil
         free(path)
+    }
+
+    /// Creates a new temporary file (open for writing) or directory in `directory`, registered
+    /// before it exists: `mkstemp`/`mkdtemp` fill in the name inside the slot's own buffer, so a
+    /// signal at any moment finds it. Nil (with `errno` set) when it cannot be created.
+    static func make(in directory: String, directory isDirectory: Bool) -> (descriptor: Int32, path: String, slot: Int?)? {
+        let template = directory + "/" + prefix + String(getpid()) + "-XXXXXX"
+        pthread_mutex_lock(lock)
+        _ = slots  // installs the handlers before the first file exists
+        var slot: Int?
+        for k in 0..<capacity where slots[k] == nil {
+            slots[k] = strdup(template)
+            slot = k
+            break
+        }
+        let buffer = slot.map { slots[$0]! } ?? strdup(template)!
+        pthread_mutex_unlock(lock)
+        let descriptor: Int32 = isDirectory ? (mkdtemp(buffer) == nil ? -1 : 0) : mkstemp(buffer)
+        let code = errno
+        let path = String(cString: buffer)
+        if slot == nil { free(buffer) }
+        guard descriptor >= 0 else {
+            if let slot { unregister(slot) }
+            errno = code
+            return nil
+        }
+        return (descriptor, path, slot)
+    }
+
+    /// The process id in a temporary name of ours, or nil for a name of another form.
+    static func owner(ofName name: String) -> pid_t? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let rest = name.utf8.dropFirst(prefix.utf8.count)
+        guard let dash = rest.firstIndex(of: UInt8(ascii: "-")) else { return nil }
+        return pid_t(String(decoding: rest[..<dash], as: UTF8.self))
+    }
+
+    /// Whether `name` is a temporary name left by a process that is gone: ours in form, and its
+    /// process no longer running. With `includingUnnumbered`, also the `.geomap-tmp-XXXXXX` of
+    /// earlier versions, which carry no process id (only safe where nothing else writes).
+    static func isStale(_ name: String, includingUnnumbered: Bool = false) -> Bool {
+        guard name.hasPrefix(prefix) else { return false }
+        guard let pid = owner(ofName: name) else { return includingUnnumbered }
+        if pid == getpid() { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    /// Removes the stale temporary files and directories of `directory` (see `isStale`); a
+    /// stale directory loses the files a GeoMap run writes there and goes if that empties it.
+    static func removeStale(in directory: String, includingUnnumbered: Bool = false) {
+        for name in DirectoryEntries.names(in: directory) where isStale(name, includingUnnumbered: includingUnnumbered) {
+            let path = directory + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                for inner in DirectoryEntries.names(in: path) where StagingDirectory.isOwnFileName(inner) {
+                    unlink(path + "/" + inner)
+                }
+                rmdir(path)
+            } else {
+                unlink(path)
+            }
+        }
+    }
+}
+
+/// The names in a directory, `.` and `..` left out; empty if it cannot be read.
+enum DirectoryEntries {
+    static func names(in directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let end = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: bytes[..<end], as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }

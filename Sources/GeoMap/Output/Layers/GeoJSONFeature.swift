@@ -31,6 +31,17 @@ public struct GeoJSONFeatureCollection: Sendable {
         writer.write(self)
         return writer.json.bytes
     }
+
+    /// What comes before the features of a collection named `name`, written feature by feature:
+    /// then each feature after `\n` (the first) or `,\n`, then `footer`. The same bytes as
+    /// `encoded()` of the whole collection.
+    static func header(name: String, bbox: GeoJSONBoundingBox?) -> [UInt8] {
+        var writer = GeoJSONWriter()
+        writer.writeHeader(name: name, bbox: bbox)
+        return writer.json.bytes
+    }
+
+    static let footer = Array("\n]}\n".utf8)
 }
 
 /// A feature's properties, in the order they were set (the column order QGIS shows).
@@ -72,21 +83,25 @@ struct GeoJSONWriter {
     var json = JSONBytes(capacity: 1 << 16)
 
     mutating func write(_ collection: GeoJSONFeatureCollection) {
-        json.raw("{\"type\":\"FeatureCollection\"")
-        if let name = collection.name {
-            json.raw(",\"name\":")
-            json.string(name)
-        }
-        if let bbox = collection.bbox {
-            json.raw(",\"bbox\":")
-            write(bbox)
-        }
-        json.raw(",\"features\":[")
+        writeHeader(name: collection.name, bbox: collection.bbox)
         for (k, feature) in collection.features.enumerated() {
             json.raw(k == 0 ? "\n" : ",\n")
             write(feature)
         }
         json.raw("\n]}\n")
+    }
+
+    mutating func writeHeader(name: String?, bbox: GeoJSONBoundingBox?) {
+        json.raw("{\"type\":\"FeatureCollection\"")
+        if let name {
+            json.raw(",\"name\":")
+            json.string(name)
+        }
+        if let bbox {
+            json.raw(",\"bbox\":")
+            write(bbox)
+        }
+        json.raw(",\"features\":[")
     }
 
     mutating func write(_ feature: GeoJSONFeature) {

@@ -1,6 +1,8 @@
 /// Gathers the features of the layers from geoparsed articles: a point per distinct place, the
 /// outline of each mentioned place that has a polygon, and (optionally) a point per mention.
-/// Area outlines are prepared once per entry and kept for later articles.
+/// Area outlines are prepared once per entry and kept for later articles. Mention features are
+/// encoded as they come and, past `spillBytes`, handed to `spill` (a spool file), so a document of
+/// any size needs memory for its distinct places only.
 public final class LayerBuilder {
     public let gazetteer: Gazetteer
     public let toleranceMetres: Double
@@ -9,7 +11,13 @@ public final class LayerBuilder {
 
     private var order: [Int32] = []
     private var places: [Int32: PlaceTally] = [:]
-    private var mentionFeatures: [GeoJSONFeature] = []
+    private var mentionWriter = GeoJSONWriter(json: JSONBytes(capacity: 0))
+    /// The number of mention features since the last `reset`.
+    public private(set) var mentionCount = 0
+    /// Receives encoded mention features (each after `\n` or `,\n`, as a collection's members)
+    /// once more than `spillBytes` of them are waiting; nil keeps them all in memory.
+    var spill: (([UInt8]) throws -> Void)?
+    static let spillBytes = 1 << 20
     private var outlines: [Int32: Geometry] = [:]
 
     private struct PlaceTally {
@@ -40,7 +48,8 @@ public final class LayerBuilder {
     public func reset() {
         order.removeAll()
         places.removeAll()
-        mentionFeatures.removeAll()
+        mentionWriter.json.bytes.removeAll()
+        mentionCount = 0
     }
 
     /// Adds one article's resolved mentions. `text` must be the text the offsets refer to.
@@ -64,12 +73,26 @@ public final class LayerBuilder {
                 properties["confidence"] = .number(mention.confidence, places: 3)
                 properties["sentence"] = .string(sentence())
                 let point = try MapGeometry.prepare(.point(gazetteer.location(entry)))
-                mentionFeatures.append(GeoJSONFeature(geometry: point, properties: properties))
+                mentionWriter.json.raw(mentionCount == 0 ? "\n" : ",\n")
+                mentionWriter.write(GeoJSONFeature(geometry: point, properties: properties))
+                mentionCount += 1
+                if let spill, mentionWriter.json.bytes.count > LayerBuilder.spillBytes {
+                    try spill(mentionWriter.json.bytes)
+                    mentionWriter.json.bytes.removeAll(keepingCapacity: true)
+                }
             }
         }
     }
 
-    /// The layers of the articles added since the last `reset`.
+    /// The encoded mention features not handed to `spill`; empties the buffer.
+    func takeMentionBytes() -> [UInt8] {
+        defer { mentionWriter.json.bytes = [] }
+        return mentionWriter.json.bytes
+    }
+
+    /// The places and areas layers of the articles added since the last `reset` (the mentions
+    /// layer is written from the encoded features; its bounding box is the places layer's, as
+    /// every mention's point is one of the places).
     public func layers() throws -> [MapLayer: GeoJSONFeatureCollection] {
         var points: [GeoJSONFeature] = []
         var areas: [(feature: GeoJSONFeature, size: Double)] = []
@@ -85,14 +108,10 @@ public final class LayerBuilder {
         let sortedAreas = areas.enumerated().sorted { a, b in
             a.element.size != b.element.size ? a.element.size > b.element.size : a.offset < b.offset
         }.map(\.element.feature)
-        var layers: [MapLayer: GeoJSONFeatureCollection] = [
+        return [
             .places: GeoJSONFeatureCollection(name: MapLayer.places.rawValue, features: points),
             .areas: GeoJSONFeatureCollection(name: MapLayer.areas.rawValue, features: sortedAreas),
         ]
-        if includeMentions {
-            layers[.mentions] = GeoJSONFeatureCollection(name: MapLayer.mentions.rawValue, features: mentionFeatures)
-        }
-        return layers
     }
 
     private func placeProperties(_ entry: Int32) throws -> GeoJSONProperties {

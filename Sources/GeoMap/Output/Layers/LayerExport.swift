@@ -31,27 +31,83 @@ public final class LayerExport {
         builder = LayerBuilder(gazetteer: gazetteer, toleranceMetres: options.toleranceMetres, includeMentions: options.includeMentions)
     }
 
-    /// Geoparses every document of `reader` and writes the layers under `directory`.
+    /// Geoparses every document of `reader` and writes the layers under `directory`, which is
+    /// created first and checked for being writable before any document is read. Each set of
+    /// layers appears whole or not at all (see `LayerFiles`); leftovers of runs that died are
+    /// removed from `directory` first.
     public func run(reader: DocumentReader, into directory: String) throws -> Summary {
         var summary = Summary()
         var names = ArticleDirectoryNames()
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        while let document = try reader.next() {
+        try LayerFiles.makeDirectory(directory)
+        TemporaryFiles.removeStale(in: directory)
+        let fileNames = LayerFiles.names(includeMentions: options.includeMentions)
+        var files = LayerFiles(parent: directory, destination: directory)
+        if options.merge && !options.overwrite { try LayerFiles.refuseExisting(fileNames, in: directory) }
+        try files.prepare()
+        if !options.merge { files.finish() }
+        builder.spill = { [unowned self] bytes in try self.current?.spill(bytes) }
+        defer { builder.spill = nil; current = nil }
+        current = files
+        while let item = try reader.nextItem() {
+            if !options.merge {
+                builder.reset()
+                let id: [UInt8]
+                switch item {
+                case .whole(let document): id = document.id
+                case .pieces(let large): id = large.id
+                }
+                let target = prefix + names.name(forID: id)
+                if !options.overwrite { try LayerFiles.refuseExisting(fileNames, in: target) }
+                files = LayerFiles(parent: directory, destination: target)
+                current = files
+                try add(item)
+                summary.files += try files.install(builder, as: target)
+            } else {
+                try add(item)
+            }
+            summary.articles += 1
+            progress?(summary.articles)
+        }
+        if options.merge {
+            summary.files += try files.moveInto(builder, overwrite: options.overwrite)
+        }
+        return summary
+    }
+
+    /// The layer files being written, which take the mention features the builder spills.
+    private var current: LayerFiles?
+
+    /// Geoparses one document into the builder: whole, or one piece at a time when it is larger
+    /// than `TextPieces.wholeLimit` (as `extract` does: each piece with its own context, offsets
+    /// those of the whole document), so that memory does not grow with the document.
+    private func add(_ item: DocumentItem) throws {
+        switch item {
+        case .whole(let document):
+            guard document.text.count <= TextPieces.wholeLimit else {
+                try addPieces(LargeDocument(id: document.id, source: document.source,
+                                            stream: TextPieces(path: document.source, bytes: document.text)))
+                return
+            }
             let text = document.text.withUnsafeBufferPointer { isValidUTF8($0) } ? document.text : repairedUTF8(document.text)
             var mentions = text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
             mentions.removeAll { !options.roles.contains($0.role) }
-            if !options.merge { builder.reset() }
             try builder.add(article: document.idString, text: text, mentions: mentions)
-            summary.articles += 1
-            progress?(summary.articles)
-            if !options.merge {
-                let name = names.name(for: document.idString)
-                summary.files += try LayerFiles.write(try builder.layers(), to: prefix + name, overwrite: options.overwrite)
+        case .pieces(let large):
+            try addPieces(large)
+        }
+    }
+
+    private func addPieces(_ document: LargeDocument) throws {
+        let id = String(decoding: document.id, as: UTF8.self)
+        while let piece = try document.nextPiece() {
+            var mentions = piece.text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
+            mentions.removeAll { !options.roles.contains($0.role) }
+            for k in mentions.indices {
+                mentions[k].start += piece.charOffset
+                mentions[k].end += piece.charOffset
             }
+            try builder.add(article: id, text: piece.text, mentions: mentions)
         }
-        if options.merge {
-            summary.files += try LayerFiles.write(try builder.layers(), to: directory, overwrite: options.overwrite)
-        }
-        return summary
     }
 }

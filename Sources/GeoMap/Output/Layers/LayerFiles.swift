@@ -1,69 +1,157 @@
-/// Writes a set of layers into a directory: `<layer>.geojson` and its QGIS style `<layer>.qml`
-/// for every layer that has features. Every file is written atomically; unless `overwrite`,
-/// nothing is written when any of the files already exists.
-public enum LayerFiles {
-    @discardableResult
-    public static func write(_ layers: [MapLayer: GeoJSONFeatureCollection], to directory: String, overwrite: Bool) throws -> [String] {
-        let written = MapLayer.allCases.compactMap { layer in layers[layer].map { (layer, $0) } }.filter { !$0.1.features.isEmpty }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        if !overwrite {
-            for (layer, _) in written {
-                for name in [layer.fileName, layer.styleFileName] where GazetteerFiles.exists(prefix + name) {
-                    throw GeoMapError.io(path: prefix + name, reason: "already exists (use --force to overwrite)")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One set of layers being written: `<layer>.geojson` and its QGIS style `<layer>.qml` for every
+/// layer that has features, staged in a `StagingDirectory` and then put in place together —
+/// as a new directory (`install(as:)`, one article's layers) or moved into an existing one
+/// (`moveInto`, a merged batch). Mention features are spooled into the staging directory as the
+/// builder produces them.
+final class LayerFiles {
+    /// Where the staging directory goes (the output directory).
+    let parent: String
+    /// The directory the layers end up in, for messages.
+    let destination: String
+    private var staging: StagingDirectory?
+    private var spool: StagedFile?
+
+    init(parent: String, destination: String) {
+        self.parent = parent
+        self.destination = destination
+    }
+
+    /// Makes the staging directory now (to fail early when the output cannot be written).
+    func prepare() throws { _ = try stage() }
+
+    private func stage() throws -> StagingDirectory {
+        if let staging { return staging }
+        let made = try StagingDirectory(in: parent)
+        staging = made
+        return made
+    }
+
+    private func path(_ name: String) -> String { destination.hasSuffix("/") ? destination + name : destination + "/" + name }
+
+    /// Appends encoded mention features to the spool.
+    func spill(_ bytes: [UInt8]) throws {
+        if spool == nil { spool = try stage().create(StagingDirectory.spoolName, reportingAs: path(MapLayer.mentions.fileName)) }
+        try spool!.write(bytes)
+    }
+
+    /// Writes the builder's layers into the staging directory; returns the names written (none
+    /// when no layer has features).
+    private func writeLayers(of builder: LayerBuilder) throws -> [String] {
+        let layers = try builder.layers()
+        var written: [String] = []
+        for layer in MapLayer.allCases {
+            let encoded: (inout StagedFile) throws -> Void
+            if layer == .mentions {
+                guard builder.includeMentions, builder.mentionCount > 0 else { continue }
+                let bbox = layers[.places]?.bbox
+                let rest = builder.takeMentionBytes()
+                let spoolPath = try closeSpool()
+                encoded = { file in
+                    try file.write(GeoJSONFeatureCollection.header(name: MapLayer.mentions.rawValue, bbox: bbox))
+                    if let spoolPath { try file.append(contentsOf: spoolPath) }
+                    try file.write(rest)
+                    try file.write(GeoJSONFeatureCollection.footer)
                 }
+            } else {
+                guard let collection = layers[layer], !collection.features.isEmpty else { continue }
+                encoded = { file in try file.write(collection.encoded()) }
             }
+            let staging = try stage()
+            var file = try staging.create(layer.fileName, reportingAs: path(layer.fileName))
+            try encoded(&file)
+            try file.close()
+            var style = try staging.create(layer.styleFileName, reportingAs: path(layer.styleFileName))
+            try style.write(Array(QGISStyle.qml(for: layer).utf8))
+            try style.close()
+            written += [layer.fileName, layer.styleFileName]
         }
-        guard !written.isEmpty else { return [] }
-        try makeDirectory(directory)
-        var paths: [String] = []
-        for (layer, collection) in written {
-            try writeAtomically(collection.encoded(), to: prefix + layer.fileName, overwrite: overwrite)
-            try writeAtomically(Array(QGISStyle.qml(for: layer).utf8), to: prefix + layer.styleFileName, overwrite: overwrite)
-            paths += [prefix + layer.fileName, prefix + layer.styleFileName]
-        }
-        return paths
+        if spool != nil { _ = try closeSpool() }
+        if written.contains(MapLayer.mentions.fileName) { staging?.remove(StagingDirectory.spoolName) }
+        return written
     }
 
-    /// Creates the directory and its parents as needed.
+    /// Closes the spool; its path, or nil when nothing was spilled.
+    private func closeSpool() throws -> String? {
+        guard let file = spool.take() else { return nil }
+        let spoolPath = file.path
+        try file.close(sync: false)
+        return spoolPath
+    }
+
+    /// Writes the layers and renames them into place as the directory `target` (see
+    /// `StagingDirectory.install`); nothing is made when no layer has features.
+    func install(_ builder: LayerBuilder, as target: String) throws -> [String] {
+        let written = try writeLayers(of: builder)
+        guard !written.isEmpty, let staging else {
+            finish()
+            return []
+        }
+        try staging.install(as: target)
+        self.staging = nil
+        return written.map(path)
+    }
+
+    /// Writes the layers and moves each into `parent` (the merged layers of a batch).
+    func moveInto(_ builder: LayerBuilder, overwrite: Bool) throws -> [String] {
+        let written = try writeLayers(of: builder)
+        guard !written.isEmpty, let staging else {
+            finish()
+            return []
+        }
+        let paths = try staging.moveFiles(overwrite: overwrite)
+        self.staging = nil
+        return paths.isEmpty ? [] : written.map(path)
+    }
+
+    /// Removes whatever was staged.
+    func finish() {
+        _ = spool.take()
+        staging?.discard()
+        staging = nil
+    }
+
+    deinit { finish() }
+
+    /// The files a run may write into one directory.
+    static func names(includeMentions: Bool) -> [String] {
+        MapLayer.allCases.filter { $0 == .places || $0 == .areas || ($0 == .mentions && includeMentions) }
+            .flatMap { [$0.fileName, $0.styleFileName] }
+    }
+
+    /// Throws if `directory` holds any of `names` (or is not a directory): without `--force`
+    /// nothing is written over.
+    static func refuseExisting(_ names: [String], in directory: String) throws {
+        var status = stat()
+        guard lstat(directory, &status) == 0 else { return }
+        let type = status.st_mode & S_IFMT
+        if type == S_IFLNK { throw GeoMapError.io(path: directory, reason: "is a symbolic link, not a directory geomap made; not replaced") }
+        if type != S_IFDIR { throw GeoMapError.io(path: directory, reason: "exists and is not a directory") }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names where lstat(prefix + name, &status) == 0 {
+            throw GeoMapError.io(path: prefix + name, reason: "already exists (use --force to overwrite)")
+        }
+    }
+
+    /// Creates the directory and its parents as needed; the error names the directory that
+    /// could not be made and why (the `mkdir` error, not that of a later check).
     static func makeDirectory(_ path: String) throws {
-        guard IndexCache.makeDirectories(path) else {
-            throw GeoMapError.io(path: path, reason: "cannot create the directory: " + systemErrorDescription())
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw GeoMapError.io(path: path, reason: "exists and is not a directory") }
+            return
         }
-    }
-}
-
-/// The per-article subdirectory names of `geojson` without `--merge`: the id's last path
-/// component without its extension (`news/2024-06-01.txt` → `2024-06-01`), every character but
-/// letters, digits, `-`, `_` and `.` replaced by `_`, no leading dot, at most 80 bytes, and
-/// `-2`, `-3`, … appended when two articles of the run would share a name.
-public struct ArticleDirectoryNames {
-    private var taken: Set<String> = []
-
-    public init() {}
-
-    public mutating func name(for id: String) -> String {
-        var base = id
-        if let slash = base.lastIndex(of: "/") { base = String(base[base.index(after: slash)...]) }
-        if let dot = base.lastIndex(of: "."), dot != base.startIndex {
-            let ext = base[base.index(after: dot)...]
-            if !ext.isEmpty && ext.count <= 5 && ext.allSatisfy({ $0.isLetter || $0.isNumber }) { base = String(base[..<dot]) }
+        let parent = GazetteerFiles.parent(of: path)
+        if parent != path && parent != "." && parent != "/" { try makeDirectory(parent) }
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            if code == EEXIST, stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { return }
+            throw GeoMapError.io(path: path, reason: "cannot create the directory: " + String(cString: strerror(code)))
         }
-        var safe = ""
-        for character in base {
-            let keep = character.isLetter || character.isNumber || character == "-" || character == "_" || character == "."
-            let next = keep ? String(character) : "_"
-            if safe.utf8.count + next.utf8.count > 80 { break }
-            safe += next
-        }
-        while safe.hasPrefix(".") { safe.removeFirst() }
-        if safe.isEmpty { safe = "article" }
-        var name = safe
-        var counter = 2
-        while taken.contains(name) {
-            name = safe + "-" + String(counter)
-            counter += 1
-        }
-        taken.insert(name)
-        return name
     }
 }
