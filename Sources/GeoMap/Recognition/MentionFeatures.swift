@@ -1,6 +1,6 @@
 /// The features the recognition model scores a candidate span by. Each is a fact about the span
 /// and its neighbourhood that holds in any news text; the model's weights say how much each
-/// counts. `Scripts/train-recognition` fits the weights on the development corpora.
+/// counts. `Scripts/train-models` fits the weights on the development corpora.
 public enum MentionFeature: Int, CaseIterable, Sendable {
     case bias
     case allCaps

@@ -40,13 +40,19 @@ public struct RecognitionModel: Sendable {
         }
     }
 
-    /// Weights set by hand from the rules they encode; replaced by trained weights
-    /// (`RecognitionModel.trained`) when those exist.
-    /// The trained weights when they fit the current features, else the hand-set ones.
-    public static let standard: RecognitionModel = TrainedWeightsRecognition.weights.count == MentionFeature.allCases.count
-        ? RecognitionModel(weights: TrainedWeightsRecognition.weights, threshold: TrainedWeightsRecognition.threshold)
-        : handSet
+    /// The trained weights when they were fitted for the current features, else the hand-set ones.
+    public static let standard: RecognitionModel = trained(weights: TrainedWeightsRecognition.weights,
+                                                           features: TrainedWeightsRecognition.features,
+                                                           threshold: TrainedWeightsRecognition.threshold) ?? handSet
 
+    /// A trained model, or nil when `features` (the names `Scripts/train-models` wrote beside the
+    /// weights) are not `MentionFeature`'s cases in order, or there is not one weight per name.
+    static func trained(weights: [Float], features: [String], threshold: Float) -> RecognitionModel? {
+        guard weights.count == features.count, FeatureNames.match(features, MentionFeature.self) else { return nil }
+        return RecognitionModel(weights: weights, threshold: threshold)
+    }
+
+    /// Weights set by hand from the rules they encode; the trained weights replace them.
     public static let handSet: RecognitionModel = {
         var w = [Float](repeating: 0, count: MentionFeature.allCases.count)
         func set(_ feature: MentionFeature, _ value: Float) { w[feature.rawValue] = value }

@@ -52,10 +52,17 @@ public struct ResolutionModel: Sendable {
 
     public subscript(_ feature: CandidateFeature) -> Double { weights[feature.rawValue] }
 
-    /// The trained weights when they fit the current features, else the hand-set ones.
-    public static let standard: ResolutionModel = TrainedWeightsResolution.weights.count == CandidateFeature.allCases.count
-        ? ResolutionModel(weights: TrainedWeightsResolution.weights, noGoodCandidateBelow: TrainedWeightsResolution.noGoodCandidateBelow)
-        : handSet
+    /// The trained weights when they were fitted for the current features, else the hand-set ones.
+    public static let standard: ResolutionModel = trained(weights: TrainedWeightsResolution.weights,
+                                                          features: TrainedWeightsResolution.features,
+                                                          noGoodCandidateBelow: TrainedWeightsResolution.noGoodCandidateBelow) ?? handSet
+
+    /// A trained model, or nil when `features` (the names `Scripts/train-models` wrote beside the
+    /// weights) are not `CandidateFeature`'s cases in order, or there is not one weight per name.
+    static func trained(weights: [Double], features: [String], noGoodCandidateBelow: Double) -> ResolutionModel? {
+        guard weights.count == features.count, FeatureNames.match(features, CandidateFeature.self) else { return nil }
+        return ResolutionModel(weights: weights, noGoodCandidateBelow: noGoodCandidateBelow)
+    }
 
     /// Weights set by hand from what the corpora show; `Scripts/train-models` fits better ones.
     public static let handSet: ResolutionModel = {
