@@ -25,10 +25,15 @@ struct NameKeyDifferentialTests {
         let properties = scalar.properties
         guard tableBlocks.contains(where: { $0.contains(scalar.value) }) else {
             if scalar == "\u{FEFF}" || scalar == "\u{3000}" { return (.space, [], false, false) }
-            if properties.isAlphabetic { return (.letters, Array(String(scalar).utf8), true, properties.isUppercase) }
-            if properties.numericType != nil { return (.digit, [], false, false) }
-            if properties.isWhitespace { return (.space, [], false, false) }
-            return (.punctuation, [], false, false)
+            // By general category, as Scripts/gazetteer/name-key-rules.tsv states.
+            switch properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber,
+                 .nonspacingMark, .spacingMark, .enclosingMark:
+                return (.letters, Array(String(scalar).utf8), true, properties.isUppercase)
+            case .decimalNumber, .otherNumber: return (.digit, [], false, false)
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return (.space, [], false, false)
+            default: return (.punctuation, [], false, false)
+            }
         }
         let isUpper = properties.generalCategory == .uppercaseLetter || properties.isUppercase
         if let fold = special[scalar] { return (.letters, Array(fold.utf8), true, isUpper) }
