@@ -35,10 +35,11 @@ let package = Package(
             ]
         ),
         // libFuzzer targets: stubs in a plain build; Scripts/fuzz builds the real ones.
-        .executableTarget(name: "FuzzTextPipeline", dependencies: ["GeoMap"]),
-        .executableTarget(name: "FuzzReaders", dependencies: ["GeoMap"]),
-        .executableTarget(name: "FuzzIndex", dependencies: ["GeoMap"]),
-        .executableTarget(name: "FuzzDirectoryName", dependencies: ["GeoMap"]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzTextPipeline", dependencies: ["GeoMap", "FuzzSupport"]),
+        .executableTarget(name: "FuzzReaders", dependencies: ["GeoMap", "FuzzSupport"]),
+        .executableTarget(name: "FuzzIndex", dependencies: ["GeoMap", "FuzzSupport"]),
+        .executableTarget(name: "FuzzDirectoryName", dependencies: ["GeoMap", "FuzzSupport"]),
         .testTarget(
             name: "GeoMapTests",
             dependencies: ["GeoMap"],

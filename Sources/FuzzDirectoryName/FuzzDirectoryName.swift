@@ -7,16 +7,14 @@
 // Built only by Scripts/fuzz (which passes -DGEOMAP_FUZZ and -sanitize=fuzzer,address); a plain
 // `swift build` compiles the stub at the bottom instead.
 #if GEOMAP_FUZZ
+import FuzzSupport
 @testable import GeoMap
 #if canImport(Glibc)
 import Glibc
 #endif
 
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition {
-        writeToStandardError("FuzzDirectoryName: invariant broken: \(message())\n")
-        abort()
-    }
+    fuzzCheck(condition, "FuzzDirectoryName", message())
 }
 
 private func checkSafe(_ name: String, id: ArraySlice<UInt8>) {
@@ -49,18 +47,9 @@ public func fuzzDirectoryNameOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzDirectoryName_main")
-public func fuzzDirectoryNameMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { fuzzDirectoryNameOneInput($0, $1) }
+public func fuzzDirectoryNameMain(_ argc: Int32, _ argv: FuzzArguments) -> Int32 {
+    return runLibFuzzer(argc, argv, fuzzDirectoryNameOneInput)
 }
 #else
 @main

@@ -15,6 +15,7 @@
 // Built only by Scripts/fuzz (which passes -DGEOMAP_FUZZ and -sanitize=fuzzer,address); a plain
 // `swift build` compiles the stub at the bottom instead.
 #if GEOMAP_FUZZ
+import FuzzSupport
 @testable import GeoMap
 #if canImport(Glibc)
 import Glibc
@@ -27,10 +28,7 @@ nonisolated(unsafe) private var cacheDirectory = ""
 nonisolated(unsafe) private var articlesPath = ""
 
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition {
-        writeToStandardError("FuzzIndex: invariant broken: \(message())\n")
-        abort()
-    }
+    fuzzCheck(condition, "FuzzIndex", message())
 }
 
 private func setUp() {
@@ -153,19 +151,10 @@ public func fuzzIndexOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzIndex_main")
-public func fuzzIndexMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+public func fuzzIndexMain(_ argc: Int32, _ argv: FuzzArguments) -> Int32 {
     setUp()
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { fuzzIndexOneInput($0, $1) }
+    return runLibFuzzer(argc, argv, fuzzIndexOneInput)
 }
 #else
 @main

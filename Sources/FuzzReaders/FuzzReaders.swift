@@ -7,6 +7,7 @@
 // Built only by Scripts/fuzz (which passes -DGEOMAP_FUZZ and -sanitize=fuzzer,address); a plain
 // `swift build` compiles the stub at the bottom instead.
 #if GEOMAP_FUZZ
+import FuzzSupport
 import Foundation
 @testable import GeoMap
 #if canImport(Glibc)
@@ -16,10 +17,7 @@ import Glibc
 nonisolated(unsafe) private var scratchDirectory = ""
 
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition {
-        writeToStandardError("FuzzReaders: invariant broken: \(message())\n")
-        abort()
-    }
+    fuzzCheck(condition, "FuzzReaders", message())
 }
 
 private func writeScratch(_ input: UnsafeBufferPointer<UInt8>, name: String) -> String {
@@ -174,24 +172,15 @@ public func fuzzReadersOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> I
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzReaders_main")
-public func fuzzReadersMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+public func fuzzReadersMain(_ argc: Int32, _ argv: FuzzArguments) -> Int32 {
     var template = Array("/dev/shm/geomap-fuzz-XXXXXX".utf8CString)
     if template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) == nil {
         template = Array("/tmp/geomap-fuzz-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return 2 }
     }
     scratchDirectory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { fuzzReadersOneInput($0, $1) }
+    return runLibFuzzer(argc, argv, fuzzReadersOneInput)
 }
 #else
 @main

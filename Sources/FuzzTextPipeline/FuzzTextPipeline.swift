@@ -3,6 +3,7 @@
 // Built only by Scripts/fuzz (which passes -DGEOMAP_FUZZ and -sanitize=fuzzer,address); a plain
 // `swift build` compiles the stub at the bottom instead.
 #if GEOMAP_FUZZ
+import FuzzSupport
 @testable import GeoMap
 #if canImport(Glibc)
 import Glibc
@@ -23,10 +24,7 @@ private func setUp() {
 }
 
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition {
-        writeToStandardError("FuzzTextPipeline: invariant broken: \(message())\n")
-        abort()
-    }
+    fuzzCheck(condition, "FuzzTextPipeline", message())
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -60,19 +58,10 @@ public func fuzzTextPipelineOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int)
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzTextPipeline_main")
-public func fuzzTextPipelineMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+public func fuzzTextPipelineMain(_ argc: Int32, _ argv: FuzzArguments) -> Int32 {
     setUp()
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { fuzzTextPipelineOneInput($0, $1) }
+    return runLibFuzzer(argc, argv, fuzzTextPipelineOneInput)
 }
 #else
 @main
