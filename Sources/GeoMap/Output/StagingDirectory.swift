@@ -71,6 +71,13 @@ final class StagingDirectory {
                 throw GeoMapError.io(path: parent, reason: "cannot write into the directory: " + systemErrorDescription())
             }
             defer { if let slot = aside.slot { TemporaryFiles.unregister(slot) } }
+            // The old directory's layers are registered under the name they will have once set
+            // aside, so that a signal from here on removes them and the hidden directory with them.
+            var oldFiles: [Int] = []
+            for name in DirectoryEntries.names(in: target) where StagingDirectory.isOwnFileName(name) {
+                if let slot = TemporaryFiles.register(aside.path + "/" + name) { oldFiles.append(slot) }
+            }
+            defer { for slot in oldFiles { TemporaryFiles.unregister(slot) } }
             // rename() replaces the empty directory just made with the old one.
             guard rename(target, aside.path) == 0 else {
                 let reason = systemErrorDescription()

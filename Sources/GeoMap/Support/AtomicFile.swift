@@ -157,6 +157,14 @@ enum TemporaryFiles {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signalNumber in
+                // The kernel may hand the signal to any thread. Cleaning up there would race the
+                // thread that writes, which could create its next file after the clean-up and
+                // before the process dies; so the writer is interrupted and cleans up itself.
+                let writer = TemporaryFiles.writer
+                if writer != 0 && pthread_equal(writer, pthread_self()) == 0 {
+                    pthread_kill(writer, signalNumber)
+                    return
+                }
                 for k in 0..<TemporaryFiles.capacity {
                     if let path = TemporaryFiles.slots[k] { unlink(path) }
                 }
@@ -182,6 +190,8 @@ enum TemporaryFiles {
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         return slots
     }()
+    /// The thread that last made or registered a temporary file: the one a signal is sent on to.
+    nonisolated(unsafe) private static var writer: pthread_t = 0
     nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
         let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         pthread_mutex_init(lock, nil)
@@ -194,6 +204,7 @@ enum TemporaryFiles {
     static func register(_ path: String) -> Int? {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
+        writer = pthread_self()
         for k in 0..<capacity where slots[k] == nil {
             slots[k] = strdup(path)
             return k
@@ -223,6 +234,7 @@ enum TemporaryFiles {
         let template = directory + "/" + prefix + String(getpid()) + "-XXXXXX"
         pthread_mutex_lock(lock)
         _ = slots  // installs the handlers before the first file exists
+        writer = pthread_self()
         var slot: Int?
         for k in 0..<capacity where slots[k] == nil {
             slots[k] = strdup(template)
