@@ -3,6 +3,7 @@ import re
 
 from .keys import name_key
 from .messages import error, warn
+from .tables import read_point
 from .shapes import touches
 
 KINDS = {"region", "water", "landform", "landmark"}
@@ -60,17 +61,10 @@ def check_features(rows, ref, ne, report):
                 error(f"{where}: admin1 without country")
             elif f"{cc}.{a1}" not in ref["admin1"]:
                 error(f"{where}: admin1 {cc}.{a1} not in admin1CodesASCII")
-        try:
-            lat, lon = float(r["lat"]), float(r["lon"])
-        except ValueError:
-            error(f"{where}: lat/lon not numbers")
+        point = read_point(where, r)
+        if point is None:
             continue
-        for v, nm in ((r["lat"], "lat"), (r["lon"], "lon")):
-            if not re.fullmatch(r"-?\d{1,3}(\.\d{1,5})?", v):
-                error(f"{where}: {nm} {v!r} is not a decimal with at most 5 decimals")
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            error(f"{where}: coordinates out of range ({lat}, {lon})")
-            continue
+        lat, lon = point
         check_point(where, r, lat, lon, ne)
         check_geometry(where, r, lat, lon, ref, ne)
         if report:

@@ -1,9 +1,9 @@
 """Checks of points.tsv against the polygons of the built gazetteer (or Natural Earth)."""
 import os
-import re
 import struct
 
 from .messages import error, warn
+from .tables import read_point
 from .shapes import Shape, area_deg2, parse_wkb
 from .targets import check_target
 
@@ -74,17 +74,10 @@ def check_points(rows, ref, feature_ids, ne, gazetteer):
             error(f"{where}: empty source")
         if not check_target(where, t, ref, feature_ids):
             continue
-        try:
-            lat, lon = float(r["lat"]), float(r["lon"])
-        except ValueError:
-            error(f"{where}: lat/lon not numbers")
+        point = read_point(where, r)
+        if point is None:
             continue
-        for v, nm in ((r["lat"], "lat"), (r["lon"], "lon")):
-            if not re.fullmatch(r"-?\d{1,3}(\.\d{1,5})?", v):
-                error(f"{where}: {nm} {v!r} is not a decimal with at most 5 decimals")
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            error(f"{where}: coordinates out of range ({lat}, {lon})")
-            continue
+        lat, lon = point
         shape = bundle.shape(t)
         if shape is None:
             kind, v = t.split(":", 1)

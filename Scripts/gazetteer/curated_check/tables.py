@@ -1,4 +1,5 @@
 """Reading the curated TSV tables: header, UTF-8, line ends, columns."""
+import re
 from .messages import error, warn
 
 HEADERS = {
@@ -55,3 +56,19 @@ def read_tsv(path, name):
                 error(f"{where}: column {h} contains '|'")
         rows.append((where, dict(zip(header, cols))))
     return rows
+
+
+def read_point(where, row):
+    """The row's (lat, lon), or None after an error: numbers, at most 5 decimals, in range."""
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        error(f"{where}: lat/lon not numbers")
+        return None
+    for v, nm in ((row["lat"], "lat"), (row["lon"], "lon")):
+        if not re.fullmatch(r"-?\d{1,3}(\.\d{1,5})?", v):
+            error(f"{where}: {nm} {v!r} is not a decimal with at most 5 decimals")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        error(f"{where}: coordinates out of range ({lat}, {lon})")
+        return None
+    return lat, lon
