@@ -71,11 +71,7 @@ struct DirectoryWalk {
         directories[identity] = directory
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let end = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: bytes[..<end], as: UTF8.self)
-            }
+            let name = DirectoryEntries.name(of: entry)
             if name.hasPrefix(".") { continue }
             names.append(name)
         }
