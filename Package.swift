@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +29,20 @@ let package = Package(
             name: "GeoMap",
             dependencies: ["CGeos", "CProj", "CPrefetch"]
         ),
+        // `geomap serve`: HTTP/JSON routes over the library; the library itself knows nothing of HTTP.
+        .target(
+            name: "GeoMapServer",
+            dependencies: [
+                "GeoMap",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "GeoMapCLI",
             dependencies: [
                 "GeoMap",
+                "GeoMapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +56,10 @@ let package = Package(
             name: "GeoMapTests",
             dependencies: ["GeoMap"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GeoMapServerTests",
+            dependencies: ["GeoMap", "GeoMapServer"]
         ),
     ]
 )

@@ -11,11 +11,11 @@ struct GeoMapCommand: ParsableCommand {
         and other sources listed by `geomap about`.
         """,
         version: GeoMapInfo.version,
-        subcommands: [ExtractCommand.self, LookupCommand.self, GeoJSONCommand.self, DistanceCommand.self, NearCommand.self, AboutCommand.self, TrainingDumpCommand.self]
+        subcommands: [ExtractCommand.self, LookupCommand.self, GeoJSONCommand.self, DistanceCommand.self, NearCommand.self, ServeCommand.self, AboutCommand.self, TrainingDumpCommand.self]
     )
 
     /// `geomap` alone is a usage error (exit 64), like any other missing argument.
     func run() throws {
-        throw ValidationError("give a command: extract, lookup, geojson, distance, near or about (see geomap --help)")
+        throw ValidationError("give a command: extract, lookup, geojson, distance, near, serve or about (see geomap --help)")
     }
 }
