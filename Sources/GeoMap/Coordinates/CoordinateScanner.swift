@@ -1,0 +1,41 @@
+/// Finds the coordinates of a tokenized text: only tokens with a digit are looked at, so text
+/// without digits costs one flag test per token.
+public enum CoordinateScanner {
+    /// Every coordinate in `text`, in order, none overlapping.
+    public static func scan(_ text: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> [TextCoordinate] {
+        var found: [TextCoordinate] = []
+        var consumed = 0
+        for token in tokens where token.shape.contains(.hasDigit) {
+            let start = Int(token.byteStart)
+            guard start >= consumed, let coordinate = coordinate(in: text, near: start, after: consumed) else { continue }
+            found.append(coordinate)
+            consumed = coordinate.byteEnd
+        }
+        return found
+    }
+
+    /// Tokenizes `text` first (for tests and one-off calls).
+    public static func scan(_ text: String) -> [TextCoordinate] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var tokenizer = Tokenizer()
+            tokenizer.tokenize(bytes)
+            return tokenizer.tokens.withUnsafeBufferPointer { scan(bytes, tokens: $0) }
+        }
+    }
+
+    /// The coordinate that starts at the token at `start`, or just before it with a sign or a
+    /// hemisphere letter that the tokenizer left out of the token (`-33.87`, `N 48°`).
+    private static func coordinate(in text: UnsafeBufferPointer<UInt8>, near start: Int, after consumed: Int) -> TextCoordinate? {
+        if let grid = GridReferenceParser.parse(text, at: start) { return grid }
+        let bytes = CoordinateBytes(text)
+        if start >= consumed + 2, bytes[start - 1] == 0x20, LatLonParser.isHemisphere(bytes[start - 2]),
+           let pair = LatLonParser.parse(text, at: start - 2) {
+            return pair
+        }
+        // A sign glued to the number belongs to it: `-47.5N` is no `47.5N`.
+        if start >= 1, bytes.sign(at: start - 1)?.length == 1 { return start - 1 >= consumed ? LatLonParser.parse(text, at: start - 1) : nil }
+        if start >= 3, bytes.sign(at: start - 3)?.length == 3 { return start - 3 >= consumed ? LatLonParser.parse(text, at: start - 3) : nil }
+        return LatLonParser.parse(text, at: start)
+    }
+}
