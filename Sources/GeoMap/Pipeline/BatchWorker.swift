@@ -53,7 +53,7 @@ struct BatchWorker {
 
     private mutating func render(_ document: Document, into output: inout BatchOutput) {
         var mentions = document.text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
-        if roles.count < 2 { mentions.removeAll { !roles.contains($0.role) } }
+        if roles.count < MentionRole.allCases.count { mentions.removeAll { !roles.contains($0.role) } }
         renderer.render(document, mentions: mentions, into: &output.rendered)
         output.endDocument()
     }
