@@ -4,7 +4,7 @@
 /// (`483015N0375410E`), and signed pairs (`-33.87°, 151.21°`).
 ///
 /// A pair is read only when it cannot be anything else: both halves carry hemisphere letters (one
-/// N/S, the other E/W), or both carry degree signs with minutes or two decimals (then latitude
+/// N/S, the other E/W) and a degree sign or a decimal point is written (`S01E04` is an episode), or both carry degree signs with minutes or two decimals (then latitude
 /// first, signs for the hemispheres). A bare pair of plain numbers (`(48.58, 37.98)`) counts only when both have at
 /// least two decimals, a comma separates them, and either a coordinate word comes just before
 /// (`coordinates`, `GPS`, `lat/lon`, `location`, `position`) or the pair fills a bracket alone
@@ -32,7 +32,9 @@ public enum LatLonParser {
         var lat: Angle, lon: Angle
         switch (first.hemisphere, second.hemisphere) {
         case let (h1?, h2?):
-            guard !first.signed, !second.signed else { return nil }
+            // Whole numbers with letters and nothing else are codes (`S01E04`, `N2 E40`).
+            guard !first.signed, !second.signed,
+                  first.hasSymbol || second.hasSymbol || first.decimals > 0 || second.decimals > 0 else { return nil }
             if isNorthSouth(h1) && !isNorthSouth(h2) { (lat, lon) = (first, second) }
             else if !isNorthSouth(h1) && isNorthSouth(h2) { (lat, lon) = (second, first) }
             else { return nil }

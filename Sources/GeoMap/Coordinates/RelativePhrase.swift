@@ -39,8 +39,8 @@ public struct RelativeOffset: Sendable, Equatable {
     /// its piece's offset keeps its phrase).
     public var charsBefore: Int
     /// The point the phrase names (the geodesic direct problem from the anchor's point), or nil
-    /// when there is no bearing or the anchor is a country or a multinational region, whose
-    /// representative point is no place to measure from.
+    /// when there is no bearing or the anchor is an area (country, admin unit, region, water),
+    /// whose representative point is no place to measure from.
     public var point: Point?
 
     public init(phrase: RelativePhrase, charsBefore: Int, point: Point?) {

@@ -34,11 +34,13 @@ extension Geoparser {
         }
     }
 
-    /// The point `phrase` names from the anchor's point: none without a bearing, nor from a
-    /// country or a region (their representative point is no place to measure from).
+    /// The point `phrase` names from the anchor's point: none without a bearing, and only from
+    /// places, landmarks and landforms: the representative point of a country, province,
+    /// county, region or water body is no place to measure from (`30 miles south of the
+    /// Kentucky`, `35 km west of the Pacific Ocean`: the distance is to its edge).
     private func derivedPoint(_ phrase: RelativePhrase, from entry: Int32) -> Point? {
         let kind = gazetteer.kind(entry)
-        guard let bearing = phrase.bearing, kind != .country, kind != .region else { return nil }
+        guard let bearing = phrase.bearing, kind == .place || kind == .landmark || kind == .landform else { return nil }
         return try? Geodesic.wgs84.direct(from: gazetteer.location(entry), azimuth: bearing.azimuth, distance: phrase.distanceMetres).point
     }
 

@@ -23,6 +23,7 @@ import Testing
         ("The ship was at 35.2E 47.5N, off course.", "35.2E 47.5N", 47.5, 35.2),
         ("Target 483015N0375410E was struck.", "483015N0375410E", 48 + 30.0 / 60 + 15.0 / 3600, 37 + 54.0 / 60 + 10.0 / 3600),
         ("Target 4830N 03754E was struck.", "4830N 03754E", 48.5, 37.9),
+        ("The camp at 47°N 35°E was cleared.", "47°N 35°E", 47, 35),
         ("The shelter is at (48.58, 37.98), by the school.", "48.58, 37.98", 48.58, 37.98),
         ("The shelter is at [-33.8688, 151.2093].", "-33.8688, 151.2093", -33.8688, 151.2093),
         ("GPS coordinates: 48.5837, 37.9803 were shared.", "48.5837, 37.9803", 48.5837, 37.9803),
@@ -76,6 +77,8 @@ import Testing
         "At -47.5N 35.2E the sign contradicts the letter.",         // sign and hemisphere letter
         "Mixed 47.5N, 35.2 without a second letter.",              // one letter only
         "In (48.5, 37.9) the decimals are too few.",                // one decimal each
+        "Watch S01E04 and S01E10 tonight.",                         // episode codes
+        "The N2 E40 junction is closed.",                           // road numbers
     ]
 
     @Test func leavesLookAlikesAlone() {

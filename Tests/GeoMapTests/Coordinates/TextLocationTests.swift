@@ -66,6 +66,18 @@ struct TextLocationTests {
         return Point(lon: λ2 * 180 / .pi, lat: φ2 * 180 / .pi)
     }
 
+    @Test func areasGiveNoDerivedPoint() throws {
+        // The distance to a country or a province runs to its edge, not to its centre.
+        for (sentence, written) in [("The camp is 40 km west of Ukraine.", "Ukraine"),
+                                    ("A village 30 km south of Donetsk Oblast burned.", "Donetsk Oblast")] {
+            let anchor = try #require(parse(sentence).first { m in
+                String(decoding: Array(sentence.utf8)[m.byteStart..<m.byteEnd], as: UTF8.self) == written
+            }, "\(sentence)")
+            #expect(anchor.offset != nil, "\(sentence)")
+            #expect(anchor.offset?.point == nil, "\(sentence)")
+        }
+    }
+
     @Test func plainMentionsGainNoOffset() {
         for sentence in ["Kharkiv and Kherson were shelled.", "In 2014 south of Donetsk fighting began.",
                          "They built 30 km of roads in Donetsk.", "The north of Ukraine is cold."] {
