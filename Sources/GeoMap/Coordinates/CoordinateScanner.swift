@@ -7,7 +7,8 @@ public enum CoordinateScanner {
         var consumed = 0
         for token in tokens where token.shape.contains(.hasDigit) {
             let start = Int(token.byteStart)
-            guard start >= consumed, let coordinate = coordinate(in: text, near: start, after: consumed) else { continue }
+            guard start >= consumed, mayStart(text, at: start),
+                  let coordinate = coordinate(in: text, near: start, after: consumed) else { continue }
             found.append(coordinate)
             consumed = coordinate.byteEnd
         }
@@ -22,6 +23,22 @@ public enum CoordinateScanner {
             tokenizer.tokenize(bytes)
             return tokenizer.tokens.withUnsafeBufferPointer { scan(bytes, tokens: $0) }
         }
+    }
+
+    /// A test of the bytes around a digit token that rules out nearly every number of a text
+    /// (years, counts, prices) before any parser runs: a coordinate's first number goes on with
+    /// a decimal point, a degree sign, a hemisphere or band letter, or a space and one of those;
+    /// or a hemisphere letter comes first (`N48.5`, `N 48.5`).
+    static func mayStart(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let bytes = CoordinateBytes(text)
+        if LatLonParser.isHemisphere(bytes[start]) { return true }
+        if bytes[start - 1] == 0x20, LatLonParser.isHemisphere(bytes[start - 2]) { return true }
+        var q = start
+        while bytes.isDigit(q) { q += 1 }
+        var c = bytes[q]
+        if c == 0x20 { c = bytes[q + 1] }
+        // `.`, `°`/`º` (0xC2), `˚` (0xCB), upper-case letters (hemispheres, bands), `d` of `deg`.
+        return c == 0x2E || c == 0xC2 || c == 0xCB || (c >= 0x41 && c <= 0x5A) || c == 0x64
     }
 
     /// The coordinate that starts at the token at `start`, or just before it with a sign or a

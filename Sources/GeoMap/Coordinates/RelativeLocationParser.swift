@@ -163,29 +163,41 @@ public enum RelativeLocationParser {
 
 extension RelativeLocationParser {
     /// A test of a few bytes that rules out almost every place before `parse` builds any word:
-    /// the word before the place is `of`, `from` or `the`, and a digit or a unit word
-    /// (`km`, `mile`, `kilomet…`, `metre`, `meter`, `NM`, `nmi`) comes within 64 bytes before it.
+    /// the word before the place is `of`, `from` or `the`, and a unit word (`km`, `kms`,
+    /// `kilomet…`, `klicks`, `mi…`, `m`, `metre…`, `meter…`, `nautical`, `nmi`, `NM`; alone or
+    /// glued to its number, `30km`) starts within 48 bytes before it.
     public static func mayEnd(_ text: UnsafeBufferPointer<UInt8>, before anchorStart: Int) -> Bool {
         let bytes = CoordinateBytes(text)
         var p = anchorStart
         while p > 0, bytes[p - 1] == 0x20 { p -= 1 }
-        guard p < anchorStart else { return false }
+        guard p < anchorStart, p >= 3 else { return false }
         let connector = (bytes.matches("of", at: p - 2, ignoringCase: true) && !bytes.isASCIILetter(p - 3))
             || (bytes.matches("from", at: p - 4, ignoringCase: true) && !bytes.isASCIILetter(p - 5))
             || (bytes.matches("the", at: p - 3, ignoringCase: true) && !bytes.isASCIILetter(p - 4))
         guard connector else { return false }
-        let low = max(0, p - 64)
-        var q = p - 1
+        let low = max(1, p - 48)
+        var q = p - 3
         while q >= low {
-            let b = bytes[q]
-            if b >= 0x30 && b <= 0x39 { return true }
-            if (b | 0x20) == 0x6B && (bytes[q + 1] | 0x20) == 0x6D { return true }
-            if b == 0x6D && (bytes.matches("mile", at: q, ignoringCase: true) || bytes.matches("metre", at: q) || bytes.matches("meter", at: q)) { return true }
-            if b == 0x4D && (bytes.matches("Mile", at: q) || bytes.matches("Metre", at: q) || bytes.matches("Meter", at: q)) { return true }
-            if b == 0x4E && bytes[q + 1] == 0x4D { return true }
-            if b == 0x6E && bytes.matches("nmi", at: q) { return true }
+            let b = bytes[q] | 0x20
+            if b == 0x6B || b == 0x6D || b == 0x6E, !bytes.isASCIILetter(q - 1), isUnitStart(bytes, q) { return true }
             q -= 1
         }
         return false
+    }
+
+    /// Whether a unit word starts at `q` (the caller has seen a `k`, `m` or `n` at a word start).
+    private static func isUnitStart(_ bytes: CoordinateBytes, _ q: Int) -> Bool {
+        let next = bytes[q + 1] | 0x20
+        switch bytes[q] | 0x20 {
+        case 0x6B: // k
+            return next == 0x6D || bytes.matches("ilomet", at: q + 1, ignoringCase: true) || bytes.matches("licks", at: q + 1, ignoringCase: true)
+        case 0x6D: // m
+            return bytes.matches("ile", at: q + 1, ignoringCase: true) || (next == 0x69 && !bytes.isASCIILetter(q + 2))
+                || !bytes.isASCIILetter(q + 1) || bytes.matches("etre", at: q + 1, ignoringCase: true)
+                || bytes.matches("eter", at: q + 1, ignoringCase: true)
+        default: // n
+            return bytes.matches("autical", at: q + 1, ignoringCase: true) || bytes.matches("mi", at: q + 1, ignoringCase: true)
+                || (bytes[q] == 0x4E && bytes[q + 1] == 0x4D)
+        }
     }
 }
