@@ -16,6 +16,7 @@ struct LocationFeatures {
     /// Adds the features of one mention; returns the mentions-layer feature of a coordinate
     /// mention (nil for any other).
     mutating func add(_ mention: ExtractedMention, article: String, text: [UInt8], gazetteer: Gazetteer) throws -> GeoJSONFeature? {
+        guard mention.coordinate != nil || mention.offset?.point != nil else { return nil }
         let sentence = LayerBuilder.slice(text, mention.sentenceByteStart..<mention.sentenceByteEnd)
         if let coordinate = mention.coordinate {
             let found = ContainmentFields(LocationFields(gazetteer: gazetteer).containment(of: coordinate.point), in: gazetteer)
