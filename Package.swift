@@ -23,11 +23,16 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        // A C API over GeographicLib's MGRS and UTM conversions (C++), so Swift needs no C++ interop.
+        .target(
+            name: "CGeographicLib",
+            linkerSettings: [.linkedLibrary("GeographicLib")]
+        ),
         // Header-only: a cache prefetch hint, inlined into the recognizer's lookups.
         .target(name: "CPrefetch"),
         .target(
             name: "GeoMap",
-            dependencies: ["CGeos", "CProj", "CPrefetch"]
+            dependencies: ["CGeos", "CProj", "CPrefetch", "CGeographicLib"]
         ),
         // `geomap serve`: HTTP/JSON routes over the library; the library itself knows nothing of HTTP.
         .target(

@@ -12,8 +12,8 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "How to read the inputs: auto (by extension), text, jsonl.")
     var input: InputFormat = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Mention kinds to write: place, demonym, or both.", valueName: "kinds"))
-    var kinds: String = "place,demonym"
+    @Option(name: .long, help: ArgumentHelp("Mention kinds to write, comma-separated: place, demonym, coordinate.", valueName: "kinds"))
+    var kinds: String = "place,demonym,coordinate"
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a directory or -)") }
@@ -27,7 +27,8 @@ struct DocumentOptions: ParsableArguments {
             switch name {
             case "place", "places": roles.insert(.place)
             case "demonym", "demonyms": roles.insert(.demonym)
-            default: throw ValidationError("unknown kind \"\(name)\" in --kinds (use place, demonym)")
+            case "coordinate", "coordinates": roles.insert(.coordinate)
+            default: throw ValidationError("unknown kind \"\(name)\" in --kinds (use place, demonym, coordinate)")
             }
         }
         guard !roles.isEmpty else { throw ValidationError("--kinds names no kind") }

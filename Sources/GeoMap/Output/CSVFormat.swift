@@ -1,7 +1,7 @@
 /// `--format csv`: one row per mention (RFC 4180 quoting).
 struct CSVFormat {
     let gazetteer: Gazetteer
-    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees"
+    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees," + LocationFields.csvHeader
 
     func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
                 to out: inout JSONBytes) {
@@ -10,7 +10,7 @@ struct CSVFormat {
             out.integer(mention.start); out.raw(",")
             out.integer(mention.end); out.raw(",")
             field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[mention.byteStart..<mention.byteEnd]), &out); out.raw(",")
-            out.raw(mention.role == .place ? "place" : "demonym"); out.raw(",")
+            field(mention.role.name, &out); out.raw(",")
             out.decimal(mention.confidence, places: 3); out.raw(",")
             if let entry = mention.entry {
                 let fields = EntryFields(entry, in: gazetteer)
@@ -24,6 +24,9 @@ struct CSVFormat {
                 out.decimal(fields.lat, places: 5); out.raw(",")
                 out.decimal(fields.lon, places: 5); out.raw(",")
                 out.integer(fields.population); out.raw(",")
+            } else if let coordinate = mention.coordinate {
+                out.raw(",,,,,,"); out.decimal(coordinate.point.lat, places: 6)
+                out.raw(","); out.decimal(coordinate.point.lon, places: 6); out.raw(",,")
             } else {
                 out.raw(",,,,,,,,,")
             }
@@ -41,19 +44,24 @@ struct CSVFormat {
                 field(fields.country, &out); out.raw(",")
                 field(fields.admin1, &out); out.raw(",")
                 out.raw(fields.disagrees ? "true" : "false")
+            } else if let coordinate = mention.coordinate {
+                let fields = ContainmentFields(LocationFields(gazetteer: gazetteer).containment(of: coordinate.point), in: gazetteer)
+                field(fields.country, &out); out.raw(",")
+                field(fields.admin1, &out); out.raw(",false")
             } else {
                 out.raw(",,")
             }
+            appendLocationColumns(mention, text: text, to: &out)
             out.raw("\n")
         }
     }
 
-    private func field(_ value: String, _ out: inout JSONBytes) {
+    func field(_ value: String, _ out: inout JSONBytes) {
         var copy = value
         copy.withUTF8 { field(UnsafeRawBufferPointer($0), &out) }
     }
 
-    private func field(_ value: UnsafeRawBufferPointer, _ out: inout JSONBytes) {
+    func field(_ value: UnsafeRawBufferPointer, _ out: inout JSONBytes) {
         let needsQuotes = value.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { out.bytes.append(contentsOf: value); return }
         out.raw("\"")

@@ -33,6 +33,7 @@ struct DetailedJSONFormat {
             json.raw(",\"place\":")
             if let entry = mention.entry { EntryFields(entry, in: gazetteer).appendJSON(to: &json) } else { json.raw("null") }
             if let entry = mention.entry { appendContainment(entry, to: &json) }
+            LocationFields(gazetteer: gazetteer).appendJSON(mention, text: text, to: &json)
             if let runnerUp = mention.runnerUp {
                 json.raw(",\"runner_up\":{\"probability\":")
                 json.decimal(mention.runnerUpProbability, places: 3)

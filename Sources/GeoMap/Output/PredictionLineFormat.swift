@@ -24,6 +24,11 @@ struct PredictionLineFormat {
     func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to json: inout JSONBytes) {
         let text = UnsafeRawBufferPointer(text)
         for (k, mention) in mentions.enumerated() {
+            if let coordinate = mention.coordinate {
+                if k + written > 0 { json.raw(",") }
+                LocationFields(gazetteer: gazetteer).appendPredictionMember(mention, coordinate, text: text.assumingMemoryBound(to: UInt8.self), to: &json)
+                continue
+            }
             let name = UnsafeRawBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd])
             let place = mention.entry.map { gazetteer.primaryNameBytes($0) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
             let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(place.count)
@@ -62,6 +67,10 @@ struct PredictionLineFormat {
                 }
                 json.raw(",\"confidence\":")
                 json.decimal(mention.confidence, places: 3)
+                if mention.offset == nil { json.raw("}") }
+            }
+            if let offset = mention.offset {
+                LocationFields(gazetteer: gazetteer).appendOffset(offset, mention, text: text.assumingMemoryBound(to: UInt8.self), to: &json)
                 json.raw("}")
             }
         }

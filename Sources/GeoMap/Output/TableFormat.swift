@@ -27,6 +27,8 @@ struct TableFormat {
                 let fields = EntryFields(entry, in: gazetteer)
                 row += [fields.name, fields.kind.description, fields.country, fields.admin1,
                         format(fields.lat), format(fields.lon)]
+            } else if let coordinate = mention.coordinate {
+                row += ["(" + coordinate.form.name + ")", "", "", "", format(coordinate.point.lat), format(coordinate.point.lon)]
             } else {
                 row += ["(no place)", "", "", "", "", ""]
             }

@@ -6,11 +6,14 @@ struct BatchWorker {
     private var decoder = JSONLineDecoder()
     let renderer: DocumentRenderer
     let roles: Set<MentionRole>
+    /// Some kind of mention is left out.
+    private let filters: Bool
 
     init(parser: Geoparser, renderer: DocumentRenderer, roles: Set<MentionRole>) {
         self.parser = parser
         self.renderer = renderer
         self.roles = roles
+        filters = roles.count < MentionRole.allCases.count
     }
 
     mutating func process(_ unit: ReadUnit) -> BatchOutput {
@@ -53,7 +56,7 @@ struct BatchWorker {
 
     private mutating func render(_ document: Document, into output: inout BatchOutput) {
         var mentions = document.text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
-        if roles.count < 2 { mentions.removeAll { !roles.contains($0.role) } }
+        if filters { mentions.removeAll { !roles.contains($0.role) } }
         renderer.render(document, mentions: mentions, into: &output.rendered)
         output.endDocument()
     }

@@ -19,6 +19,10 @@ public struct ExtractedMention: Sendable {
     public var resolutionProbability: Double
     public var runnerUp: Int32?
     public var runnerUpProbability: Double
+    /// A mention of kind `coordinate`: the position written in the text.
+    public var coordinate: TextCoordinate? = nil
+    /// The anchor of `30 km south of X`: the phrase and the point it names.
+    public var offset: RelativeOffset? = nil
 
     /// Overall confidence in the mention and its place, 0…1.
     public var confidence: Double { recognitionProbability * resolutionProbability }

@@ -2,12 +2,12 @@
 /// A value with reusable buffers; give each thread its own copy (they share the gazetteer).
 public struct Geoparser: Sendable {
     public let gazetteer: Gazetteer
-    private var tokenizer = Tokenizer()
+    var tokenizer = Tokenizer()
     private var recognizer: Recognizer
     private var resolver: Resolver
     private var repaired: [UInt8] = []
     /// Indices of the tokens that start a sentence, found once per text.
-    private var sentenceStarts: [Int] = []
+    var sentenceStarts: [Int] = []
     /// A sentence quoted with a mention is cut to about this many bytes on each side of it, so
     /// text without sentence punctuation cannot make every mention carry the whole text.
     static let sentenceContextBytes = 400
@@ -25,8 +25,9 @@ public struct Geoparser: Sendable {
         let resolutions = resolver.resolve(mentions)
         for resolution in resolutions { if let entry = resolution.entry { gazetteer.prefetchRow(entry) } }
         let tokens = tokenizer.tokens
+        let coordinates = tokens.withUnsafeBufferPointer { CoordinateScanner.scan(text, tokens: $0) }
         sentenceStarts.removeAll(keepingCapacity: true)
-        if !mentions.isEmpty {
+        if !mentions.isEmpty || !coordinates.isEmpty {
             tokens.withUnsafeBufferPointer { tokens in
                 for k in tokens.indices where k == 0 || tokens[k].gap.contains(.sentenceStart) { sentenceStarts.append(k) }
             }
@@ -45,6 +46,7 @@ public struct Geoparser: Sendable {
                 resolutionProbability: resolution.probability,
                 runnerUp: resolution.runnerUp, runnerUpProbability: resolution.runnerUpProbability))
         }
+        addLocations(coordinates, to: &result, text: text)
         return result
     }
 
@@ -64,7 +66,7 @@ public struct Geoparser: Sendable {
 
     /// The byte range of the sentence that holds `tokenIndex`, cut to `sentenceContextBytes` on
     /// each side of the token at token boundaries.
-    private func sentenceBytes(around tokenIndex: Int, through lastToken: Int, text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    func sentenceBytes(around tokenIndex: Int, through lastToken: Int, text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let tokens = tokenizer.tokens
         // The last sentence start at or before the token, and the first one after it.
         var low = 0, high = sentenceStarts.count

@@ -1,9 +1,17 @@
-/// Whether a mention names a place or uses a demonym/adjective (`Ukrainian`) linked to one.
-public enum MentionRole: UInt8, Sendable, Codable, BitwiseCopyable {
+/// Whether a mention names a place, uses a demonym/adjective (`Ukrainian`) linked to one, or
+/// writes a position as numbers (`47.5N 35.2E`, `37U DQ 12345 67890`).
+public enum MentionRole: UInt8, Sendable, Codable, BitwiseCopyable, CaseIterable {
     case place
     case demonym
+    case coordinate
 
-    public var name: String { self == .place ? "place" : "demonym" }
+    public var name: String {
+        switch self {
+        case .place: return "place"
+        case .demonym: return "demonym"
+        case .coordinate: return "coordinate"
+        }
+    }
 }
 
 /// The kind of unit a phrase asks for: `Luhansk region` (admin-1), `Laurel County` (admin-2).

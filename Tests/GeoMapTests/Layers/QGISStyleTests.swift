@@ -21,7 +21,8 @@ import Testing
         if layer == .distances {
             #expect(values == ["distance", ""])
         } else {
-            #expect(values == PlaceKind.allCases.map(\.description) + [""])
+            // Every gazetteer kind, then the locations written as numbers (`LocationFeatures`).
+            #expect(values == PlaceKind.allCases.map(\.description) + ["coordinate", "offset", ""])
         }
         let symbols = try #require(renderer.elements(forName: "symbols").first).elements(forName: "symbol")
         #expect(Set(symbols.compactMap { $0.attribute(forName: "name")?.stringValue })

@@ -19,6 +19,7 @@ public final class LayerBuilder {
     var spill: (([UInt8]) throws -> Void)?
     static let spillBytes = 1 << 20
     private var outlines: [Int32: Geometry] = [:]
+    private var locations = LocationFeatures()
 
     private struct PlaceTally {
         var mentions = 0
@@ -42,7 +43,7 @@ public final class LayerBuilder {
     }
 
     /// Whether nothing has been added since the last `reset`.
-    public var isEmpty: Bool { order.isEmpty }
+    public var isEmpty: Bool { order.isEmpty && locations.isEmpty }
 
     /// Forgets the articles added so far (keeps the prepared outlines).
     public func reset() {
@@ -50,11 +51,13 @@ public final class LayerBuilder {
         places.removeAll()
         mentionWriter.json.bytes.removeAll()
         mentionCount = 0
+        locations.reset()
     }
 
     /// Adds one article's resolved mentions. `text` must be the text the offsets refer to.
     public func add(article id: String, text: [UInt8], mentions: [ExtractedMention]) throws {
         for mention in mentions {
+            if let feature = try locations.add(mention, article: id, text: text, gazetteer: gazetteer), includeMentions { try writeMention(feature) }
             guard let entry = mention.entry else { continue }
             let sentence = { Self.slice(text, mention.sentenceByteStart..<mention.sentenceByteEnd) }
             if places[entry] == nil {
@@ -70,17 +73,22 @@ public final class LayerBuilder {
                 properties["end"] = .integer(Int64(mention.end))
                 properties["role"] = .string(mention.role.name)
                 try describe(entry, into: &properties)
+                if let offset = mention.offset { LocationFeatures.describe(offset, into: &properties) }
                 properties["confidence"] = .number(mention.confidence, places: 3)
                 properties["sentence"] = .string(sentence())
                 let point = try MapGeometry.prepare(.point(gazetteer.location(entry)))
-                mentionWriter.json.raw(mentionCount == 0 ? "\n" : ",\n")
-                mentionWriter.write(GeoJSONFeature(geometry: point, properties: properties))
-                mentionCount += 1
-                if let spill, mentionWriter.json.bytes.count > LayerBuilder.spillBytes {
-                    try spill(mentionWriter.json.bytes)
-                    mentionWriter.json.bytes.removeAll(keepingCapacity: true)
-                }
+                try writeMention(GeoJSONFeature(geometry: point, properties: properties))
             }
+        }
+    }
+
+    private func writeMention(_ feature: GeoJSONFeature) throws {
+        mentionWriter.json.raw(mentionCount == 0 ? "\n" : ",\n")
+        mentionWriter.write(feature)
+        mentionCount += 1
+        if let spill, mentionWriter.json.bytes.count > LayerBuilder.spillBytes {
+            try spill(mentionWriter.json.bytes)
+            mentionWriter.json.bytes.removeAll(keepingCapacity: true)
         }
     }
 
@@ -104,6 +112,7 @@ public final class LayerBuilder {
                 areas.append((GeoJSONFeature(geometry: outline, properties: properties), (box?.width ?? 0) * (box?.height ?? 0)))
             }
         }
+        points += locations.points
         // Larger areas first, so QGIS draws provinces over their countries.
         let sortedAreas = areas.enumerated().sorted { a, b in
             a.element.size != b.element.size ? a.element.size > b.element.size : a.offset < b.offset
@@ -111,6 +120,7 @@ public final class LayerBuilder {
         return [
             .places: GeoJSONFeatureCollection(name: MapLayer.places.rawValue, features: points),
             .areas: GeoJSONFeatureCollection(name: MapLayer.areas.rawValue, features: sortedAreas),
+            .distances: GeoJSONFeatureCollection(name: MapLayer.distances.rawValue, features: locations.lines),
         ]
     }
 

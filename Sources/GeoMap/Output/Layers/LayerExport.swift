@@ -7,7 +7,7 @@ public final class LayerExport {
         public var includeMentions = false
         public var toleranceMetres = MapGeometry.defaultToleranceMetres
         public var overwrite = false
-        public var roles: Set<MentionRole> = [.place, .demonym]
+        public var roles: Set<MentionRole> = Set(MentionRole.allCases)
 
         public init() {}
     }

@@ -12,6 +12,9 @@ public enum QGISStyle {
         ("water", 90, 160, 210, 2.4),
         ("landform", 177, 89, 40, 2.4),
         ("landmark", 106, 61, 154, 2.4),
+        // Locations written as numbers: coordinates, and the points relative phrases name.
+        ("coordinate", 0, 0, 0, 2.0),
+        ("offset", 200, 0, 120, 2.4),
     ]
 
     static let distanceCategory = (value: "distance", red: 200, green: 0, blue: 120, size: 0.7)

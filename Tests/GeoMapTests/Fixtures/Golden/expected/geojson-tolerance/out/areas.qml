@@ -10,7 +10,9 @@
       <category render="true" symbol="5" value="water" label="water" type="string"/>
       <category render="true" symbol="6" value="landform" label="landform" type="string"/>
       <category render="true" symbol="7" value="landmark" label="landmark" type="string"/>
-      <category render="true" symbol="8" value="" label="other" type="string"/>
+      <category render="true" symbol="8" value="coordinate" label="coordinate" type="string"/>
+      <category render="true" symbol="9" value="offset" label="offset" type="string"/>
+      <category render="true" symbol="10" value="" label="other" type="string"/>
     </categories>
     <symbols>
       <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -102,6 +104,28 @@
         </layer>
       </symbol>
       <symbol type="fill" name="8" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+          <prop k="style" v="solid"/>
+          <prop k="color" v="0,0,0,50"/>
+          <prop k="outline_color" v="0,0,0,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.4"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="joinstyle" v="round"/>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="9" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+          <prop k="style" v="solid"/>
+          <prop k="color" v="200,0,120,50"/>
+          <prop k="outline_color" v="200,0,120,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.4"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="joinstyle" v="round"/>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="10" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleFill" enabled="1" pass="0" locked="0">
           <prop k="style" v="solid"/>
           <prop k="color" v="128,128,128,50"/>

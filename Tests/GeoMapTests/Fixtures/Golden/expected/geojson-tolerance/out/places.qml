@@ -10,7 +10,9 @@
       <category render="true" symbol="5" value="water" label="water" type="string"/>
       <category render="true" symbol="6" value="landform" label="landform" type="string"/>
       <category render="true" symbol="7" value="landmark" label="landmark" type="string"/>
-      <category render="true" symbol="8" value="" label="other" type="string"/>
+      <category render="true" symbol="8" value="coordinate" label="coordinate" type="string"/>
+      <category render="true" symbol="9" value="offset" label="offset" type="string"/>
+      <category render="true" symbol="10" value="" label="other" type="string"/>
     </categories>
     <symbols>
       <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -110,6 +112,30 @@
         </layer>
       </symbol>
       <symbol type="marker" name="8" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+          <prop k="name" v="circle"/>
+          <prop k="color" v="0,0,0,255"/>
+          <prop k="outline_color" v="35,35,35,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.2"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="size" v="2.0"/>
+          <prop k="size_unit" v="MM"/>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="9" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+          <prop k="name" v="circle"/>
+          <prop k="color" v="200,0,120,255"/>
+          <prop k="outline_color" v="35,35,35,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.2"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_unit" v="MM"/>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="10" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <prop k="name" v="circle"/>
           <prop k="color" v="128,128,128,255"/>
