@@ -131,7 +131,7 @@ private func fuzzTextFile(_ input: UnsafeBufferPointer<UInt8>) {
             var out: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: size)
             while true {
-                let count = (try? chunk.withUnsafeMutableBytes { try source.read(into: $0) }) ?? 0
+                let count = (try? source.read(into: &chunk, 0..<chunk.count)) ?? 0
                 if count == 0 { break }
                 out += chunk[0..<count]
             }

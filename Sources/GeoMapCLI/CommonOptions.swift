@@ -28,11 +28,7 @@ func workerCount(_ requested: Int?) -> Int {
 
 /// The absolute path of the running executable, for finding the gazetteer beside it.
 func executablePath(_ argument: String) -> String? {
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let count = buffer.withUnsafeMutableBufferPointer { raw in
-        raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { readlink("/proc/self/exe", $0, raw.count - 1) }
-    }
-    if count > 0 { return String(decoding: buffer[0..<count], as: UTF8.self) }
+    if let path = runningExecutablePath() { return path }
     return argument.contains("/") ? argument : nil
 }
 

@@ -22,7 +22,7 @@ struct TrainingDumpCommand: ParsableCommand {
             let sink = OutputSink()
             while let document = try reader.next() {
                 var json = JSONBytes(capacity: 1 << 14)
-                document.text.withUnsafeBufferPointer { parser.appendTrainingRecord(id: document.id, utf8: $0, to: &json) }
+                parser.appendTrainingRecord(id: document.id, text: document.text, to: &json)
                 try sink.write(json.bytes)
             }
         }

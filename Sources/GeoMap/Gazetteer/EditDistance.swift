@@ -1,6 +1,6 @@
 /// Whether two byte strings are at most one edit (insertion, deletion, substitution) apart, in
 /// one pass without allocation.
-func withinOneEdit(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+func withinOneEdit(_ a: ByteView, _ b: ByteView) -> Bool {
     let n = a.count, m = b.count
     if n == m {
         var differences = 0
@@ -24,12 +24,13 @@ func withinOneEdit(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> 
 
 /// Levenshtein distance giving up above `limit` (then returns limit + 1); `rows` is scratch space
 /// reused between calls.
-func boundedEditDistance(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int, rows: inout [Int]) -> Int {
+func boundedEditDistance(_ a: ByteView, _ b: ByteView, limit: Int, rows: inout [Int]) -> Int {
     let n = a.count, m = b.count
     if abs(n - m) > limit { return limit + 1 }
     if n == 0 || m == 0 { return max(n, m) }
     if rows.count < 2 * (m + 1) { rows = [Int](repeating: 0, count: 2 * (m + 1)) }
-    return rows.withUnsafeMutableBufferPointer { buffer -> Int in
+    var buffer = rows.mutableSpan
+    do {
         var previous = 0, current = m + 1
         for j in 0...m { buffer[previous + j] = j }
         for i in 1...n {

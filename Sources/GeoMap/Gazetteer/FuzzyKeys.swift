@@ -36,7 +36,7 @@ enum FuzzyKeys {
     static func isSignificant(_ type: NameType) -> Bool { type != .abbreviation }
 
     /// Whether a key's bytes may go in the table: long enough, not too long, a single token, not a number.
-    static func isEligible(_ key: UnsafeRawBufferPointer) -> Bool {
+    static func isEligible(_ key: ByteView) -> Bool {
         guard key.count >= minimumLength && key.count <= maximumLength else { return false }
         var allDigits = true
         for byte in key {
@@ -49,7 +49,7 @@ enum FuzzyKeys {
     /// The hash of `bytes` without one ASCII byte, for each distinct result: deleting any byte of a
     /// run of equal bytes gives the same string, so only the first of a run is deleted.
     @inline(__always)
-    static func forEachDeletionHash(of bytes: UnsafeRawBufferPointer, _ body: (UInt64) -> Void) {
+    static func forEachDeletionHash(of bytes: ByteView, _ body: (UInt64) -> Void) {
         var prefix = NameHash.seed
         var previous: UInt8? = nil
         for i in 0..<bytes.count {
@@ -70,12 +70,12 @@ enum FuzzyKeys {
 
     /// The key hash of raw bytes, as `NameHash` makes it.
     @inline(__always)
-    static func hash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        NameHash.add(bytes.assumingMemoryBound(to: UInt8.self), to: NameHash.seed)
+    static func hash(of bytes: ByteView) -> UInt64 {
+        NameHash.add(bytes, to: NameHash.seed)
     }
 
     /// How many hashes `forEachDeletionHash` yields: one per run of equal ASCII bytes.
-    static func deletionCount(of bytes: UnsafeRawBufferPointer) -> Int {
+    static func deletionCount(of bytes: ByteView) -> Int {
         var runs = 0
         for i in 0..<bytes.count where bytes[i] < 0x80 && (i == 0 || bytes[i] != bytes[i - 1]) { runs += 1 }
         return runs
@@ -91,16 +91,16 @@ enum FuzzyKeys {
 
     /// Fills the table in `slots` (zeroed, `1 << bits` slots) with each key's own hash and the
     /// hashes of its deletions, in the order given (so the table is deterministic).
-    static func fill(_ slots: UnsafeMutableRawBufferPointer, bits: Int, keys: [(index: Int, bytes: UnsafeRawBufferPointer)]) {
+    static func fill(_ slots: inout [UInt8], at offset: Int, bits: Int, keys: [(index: Int, bytes: ByteView)]) {
         let mask = (1 << bits) - 1
         func put(_ hash: UInt64, _ reference: UInt32) {
             var slot = IndexLayout.home(of: hash, bits: bits)
-            while slots.load(fromByteOffset: slot * IndexLayout.fuzzySlotSize + IndexLayout.FuzzySlot.reference, as: UInt32.self) != 0 {
+            while slots.loadLittleEndian(at: offset + slot * IndexLayout.fuzzySlotSize + IndexLayout.FuzzySlot.reference, as: UInt32.self) != 0 {
                 slot = (slot + 1) & mask
             }
-            let base = slot * IndexLayout.fuzzySlotSize
-            slots.storeBytes(of: UInt32(truncatingIfNeeded: hash).littleEndian, toByteOffset: base + IndexLayout.FuzzySlot.fingerprint, as: UInt32.self)
-            slots.storeBytes(of: reference.littleEndian, toByteOffset: base + IndexLayout.FuzzySlot.reference, as: UInt32.self)
+            let base = offset + slot * IndexLayout.fuzzySlotSize
+            slots.storeLittleEndian(UInt32(truncatingIfNeeded: hash), at: base + IndexLayout.FuzzySlot.fingerprint)
+            slots.storeLittleEndian(reference, at: base + IndexLayout.FuzzySlot.reference)
         }
         for key in keys {
             put(hash(of: key.bytes), reference(keyIndex: key.index, isKey: true))
@@ -118,20 +118,16 @@ extension Gazetteer {
     /// name (not an abbreviation) of a significant entry are found (see `FuzzyKeys`); the query's
     /// own key never is. `body` gets the key's hash (for `postings(forKeyHash:)`) and its bytes.
     /// Allocates nothing unless more than 32 keys are found.
-    public func forEachFuzzyKey(near folded: UnsafeBufferPointer<UInt8>,
-                                _ body: (_ keyHash: UInt64, _ key: UnsafeRawBufferPointer) -> Void) {
-        guard folded.count >= FuzzyKeys.minimumLength && folded.count <= FuzzyKeys.maximumLength + 1 else { return }
-        let query = UnsafeRawBufferPointer(folded)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { inline in
-            var seen = SeenKeys(inline: inline)
-            // Keys one byte longer, whose deletions include the query; the query's own key is not wanted.
-            forEachFuzzyReference(NameHash.add(folded, to: NameHash.seed)) { reference in
-                if reference & 1 == 0 { consider(reference, query, &seen, body) }
-            }
-            // Keys one byte shorter (a key's own hash) and substitutions (a deletion's hash).
-            FuzzyKeys.forEachDeletionHash(of: query) { hash in
-                forEachFuzzyReference(hash) { consider($0, query, &seen, body) }
-            }
+    public func forEachFuzzyKey(near query: ByteView, _ body: (_ keyHash: UInt64, _ key: ByteView) -> Void) {
+        guard query.count >= FuzzyKeys.minimumLength && query.count <= FuzzyKeys.maximumLength + 1 else { return }
+        var seen = SeenKeys()
+        // Keys one byte longer, whose deletions include the query; the query's own key is not wanted.
+        forEachFuzzyReference(NameHash.add(query, to: NameHash.seed)) { reference in
+            if reference & 1 == 0 { consider(reference, query, &seen, body) }
+        }
+        // Keys one byte shorter (a key's own hash) and substitutions (a deletion's hash).
+        FuzzyKeys.forEachDeletionHash(of: query) { hash in
+            forEachFuzzyReference(hash) { consider($0, query, &seen, body) }
         }
     }
 
@@ -148,13 +144,13 @@ extension Gazetteer {
         }
     }
 
-    private func consider(_ reference: UInt32, _ query: UnsafeRawBufferPointer, _ seen: inout SeenKeys,
-                          _ body: (UInt64, UnsafeRawBufferPointer) -> Void) {
+    private func consider(_ reference: UInt32, _ query: ByteView, _ seen: inout SeenKeys,
+                          _ body: (UInt64, ByteView) -> Void) {
         let keyIndex = Int32(reference >> 1) - 1
         guard !seen.contains(keyIndex) else { return }
         let key = nameKey(at: Int(keyIndex))
         guard abs(key.count - query.count) <= 1 else { return }
-        if key.count == query.count && memcmp(key.baseAddress!, query.baseAddress!, key.count) == 0 { return }
+        if key.bytesEqual(query) { return }
         guard withinOneEdit(query, key) else { return }
         seen.insert(keyIndex)
         body(FuzzyKeys.hash(of: key), key)
@@ -163,11 +159,9 @@ extension Gazetteer {
 
 /// The key indexes a fuzzy query has reported: a few on the stack, more on the heap.
 private struct SeenKeys {
-    let inline: UnsafeMutableBufferPointer<Int32>
+    var inline = InlineArray<32, Int32>(repeating: 0)
     var count = 0
     var spilled: [Int32] = []
-
-    init(inline: UnsafeMutableBufferPointer<Int32>) { self.inline = inline }
 
     func contains(_ key: Int32) -> Bool {
         for k in 0..<min(count, inline.count) where inline[k] == key { return true }
@@ -180,8 +174,3 @@ private struct SeenKeys {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -14,17 +14,17 @@ public final class Gazetteer: @unchecked Sendable {
     let keyCount: Int
     let postingCount: Int
     public let maxNameTokens: Int
-    let entries: UnsafeRawBufferPointer
-    let slots: UnsafeRawBufferPointer
-    let postings: UnsafeRawBufferPointer
-    let lexicon: UnsafeRawBufferPointer
-    let keys: UnsafeRawBufferPointer
-    let countries: UnsafeRawBufferPointer
-    let pool: UnsafeRawBufferPointer
+    let entries: ByteView
+    let slots: ByteView
+    let postings: ByteView
+    let lexicon: ByteView
+    let keys: ByteView
+    let countries: ByteView
+    let pool: ByteView
     let filter: NameFilter
 
     // The fuzzy-key table (`FuzzyKeys`).
-    let fuzzySlots: UnsafeRawBufferPointer
+    let fuzzySlots: ByteView
     let fuzzyBits: Int
     let fuzzyMask: Int
     /// How many keys the fuzzy table holds.
@@ -44,14 +44,14 @@ public final class Gazetteer: @unchecked Sendable {
             throw IndexDamage("not a GeoMap index of format \(IndexLayout.formatVersion)")
         }
         func u32(_ field: Int) -> Int { Int(bytes.load(at: field, as: UInt32.self)) }
-        func section(_ name: String, _ offsetField: Int, count: Int, size: Int) throws -> UnsafeRawBufferPointer {
+        func section(_ name: String, _ offsetField: Int, count: Int, size: Int) throws -> ByteView {
             let offset = bytes.load(at: offsetField, as: UInt64.self)
             let (length, overflow) = count.multipliedReportingOverflow(by: size)
             guard !overflow, offset >= UInt64(IndexLayout.headerSize), offset % 8 == 0,
                   offset <= UInt64(bytes.count), UInt64(length) <= UInt64(bytes.count) - offset else {
                 throw IndexDamage("truncated or corrupt index (the \(name) section lies outside the file)")
             }
-            return UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)])
+            return bytes.extracting(Int(offset)..<(Int(offset) + length))
         }
         func tableSize(_ name: String, _ field: Int) throws -> Int {
             let count = u32(field)
@@ -97,7 +97,7 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// The index's bytes, for its checksum.
-    var indexBytes: UnsafeRawBufferPointer { index.bytes }
+    var indexBytes: ByteView { index.bytes }
 
     /// The mapped file of the index; nil for an index held in memory.
     var indexFile: MappedFile? { index.mappedFile }
@@ -134,12 +134,12 @@ public final class Gazetteer: @unchecked Sendable {
     public func hasShape(_ entry: Int32) -> Bool { field(entry, IndexLayout.Entry.shapeLength, UInt32.self) > 0 }
 
     /// The entry's geometry as WKB, straight from the mapped shapes file.
-    public func shapeWKB(_ entry: Int32) -> UnsafeRawBufferPointer? {
+    public func shapeWKB(_ entry: Int32) -> ByteView? {
         let length = Int(field(entry, IndexLayout.Entry.shapeLength, UInt32.self))
         guard length > 0, let shapes else { return nil }
         let offset = Int(field(entry, IndexLayout.Entry.shapeOffset, UInt32.self))
-        guard offset + length <= shapes.bytes.count else { return nil }
-        return UnsafeRawBufferPointer(rebasing: shapes.bytes[offset..<(offset + length)])
+        guard offset + length <= shapes.view.count else { return nil }
+        return shapes.view.extracting(offset..<(offset + length))
     }
 
     /// Where the entry's row starts in `places.tsv`.
@@ -149,13 +149,12 @@ public final class Gazetteer: @unchecked Sendable {
     /// The entry's row of `places.tsv`, split into fields.
     func row(_ entry: Int32) -> [String] {
         let start = rowOffset(entry)
-        var end = start
-        let bytes = places.bytes
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        return splitFields(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), separator: 0x09).map(\.string)
+        let bytes = places.view
+        let end = bytes.firstIndex(of: 0x0A, from: min(start, bytes.count)) ?? bytes.count
+        return splitFields(bytes.extracting(start..<end), separator: 0x09).map(\.string)
     }
 
-    public func name(_ entry: Int32) -> String { primaryNameBytes(entry).string }
+    public func name(_ entry: Int32) -> String { primaryName(entry).string }
 
     /// Every name of the entry, primary first, then its abbreviations.
     public func allNames(_ entry: Int32) -> (names: [String], abbreviations: [String]) {
@@ -168,9 +167,9 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// The primary name's bytes in place (the third field of the entry's row), without copying.
-    public func primaryNameBytes(_ entry: Int32) -> UnsafeRawBufferPointer {
+    public func primaryName(_ entry: Int32) -> ByteView {
         var position = rowOffset(entry)
-        let bytes = places.bytes
+        let bytes = places.view
         var tabs = 0
         while position < bytes.count && tabs < 2 {
             if bytes[position] == 0x09 { tabs += 1 }
@@ -178,7 +177,7 @@ public final class Gazetteer: @unchecked Sendable {
         }
         var end = position
         while end < bytes.count && bytes[end] != 0x09 && bytes[end] != 0x0A { end += 1 }
-        return UnsafeRawBufferPointer(rebasing: bytes[position..<end])
+        return bytes.extracting(position..<end)
     }
 
     /// The entry's id when it is a GeoNames id (curated and derived entries have none).
@@ -204,19 +203,27 @@ public final class Gazetteer: @unchecked Sendable {
     /// The postings under a key hash: a range into the posting table, and the key's token count.
     @inline(__always)
     public func postings(forKeyHash rawHash: UInt64) -> PostingList {
+        guard let base = Self.slot(of: rawHash, in: slots, bits: slotBits, mask: slotMask, size: IndexLayout.slotSize) else {
+            return PostingList(storage: postings, start: 0, count: 0)
+        }
+        return PostingList(storage: postings,
+                           start: Int(slots.load(at: base + IndexLayout.Slot.postingStart, as: UInt32.self)),
+                           count: Int(slots.load(at: base + IndexLayout.Slot.postingCount, as: UInt16.self)),
+                           types: PostingList.Types(rawValue: slots[base + IndexLayout.Slot.types]))
+    }
+
+    /// Where the slot holding `rawHash` starts in an open-addressing table of the index (linear
+    /// probing from the hash's home slot; a zero hash marks an empty slot), or nil.
+    @inline(__always)
+    static func slot(of rawHash: UInt64, in table: ByteView, bits: Int, mask: Int, size: Int) -> Int? {
         let hash = IndexLayout.stored(rawHash)
-        var slot = IndexLayout.home(of: hash, bits: slotBits)
+        var slot = IndexLayout.home(of: hash, bits: bits)
         while true {
-            let base = slot &* IndexLayout.slotSize
-            let stored = slots.load(at: base, as: UInt64.self)
-            if stored == hash {
-                return PostingList(storage: postings,
-                                   start: Int(slots.load(at: base + IndexLayout.Slot.postingStart, as: UInt32.self)),
-                                   count: Int(slots.load(at: base + IndexLayout.Slot.postingCount, as: UInt16.self)),
-                                   types: PostingList.Types(rawValue: slots[base + IndexLayout.Slot.types]))
-            }
-            if stored == 0 { return PostingList(storage: postings, start: 0, count: 0) }
-            slot = (slot &+ 1) & slotMask
+            let base = slot &* size
+            let stored = table.load(at: base, as: UInt64.self)
+            if stored == hash { return base }
+            if stored == 0 { return nil }
+            slot = (slot &+ 1) & mask
         }
     }
 
@@ -240,28 +247,23 @@ public final class Gazetteer: @unchecked Sendable {
 
     @inline(__always)
     public func lexiconFlags(forKeyHash rawHash: UInt64) -> LexiconFlags {
-        let hash = IndexLayout.stored(rawHash)
-        var slot = IndexLayout.home(of: hash, bits: lexiconBits)
-        while true {
-            let base = slot &* IndexLayout.lexiconSlotSize
-            let stored = lexicon.load(at: base, as: UInt64.self)
-            if stored == hash { return LexiconFlags(rawValue: lexicon.load(at: base + 8, as: UInt32.self)) }
-            if stored == 0 { return [] }
-            slot = (slot &+ 1) & lexiconMask
+        guard let base = Self.slot(of: rawHash, in: lexicon, bits: lexiconBits, mask: lexiconMask, size: IndexLayout.lexiconSlotSize) else {
+            return []
         }
+        return LexiconFlags(rawValue: lexicon.load(at: base + 8, as: UInt32.self))
     }
 
     /// The bytes of the key at `index` in the key list (ordered by length).
     @inline(__always)
-    func nameKey(at index: Int) -> UnsafeRawBufferPointer {
+    func nameKey(at index: Int) -> ByteView {
         let base = index * IndexLayout.keyRefSize
         let offset = Int(keys.load(at: base, as: UInt32.self))
         let length = Int(keys.load(at: base + 4, as: UInt16.self))
-        return UnsafeRawBufferPointer(rebasing: pool[offset..<(offset + length)])
+        return pool.extracting(offset..<(offset + length))
     }
 
     /// Every distinct name key whose length in bytes is within `lengths`, for fuzzy suggestions.
-    func forEachKey(lengths: ClosedRange<Int>, _ body: (UnsafeRawBufferPointer) -> Void) {
+    func forEachKey(lengths: ClosedRange<Int>, _ body: (ByteView) -> Void) {
         var low = 0, high = keyCount
         while low < high {
             let mid = (low + high) / 2
@@ -273,7 +275,7 @@ public final class Gazetteer: @unchecked Sendable {
             let length = Int(keys.load(at: base + 4, as: UInt16.self))
             if length > lengths.upperBound { break }
             let offset = Int(keys.load(at: base, as: UInt32.self))
-            body(UnsafeRawBufferPointer(rebasing: pool[offset..<(offset + length)]))
+            body(pool.extracting(offset..<(offset + length)))
             k += 1
         }
     }
@@ -281,7 +283,7 @@ public final class Gazetteer: @unchecked Sendable {
 
 /// The postings of one key, read in place.
 public struct PostingList: RandomAccessCollection, @unchecked Sendable {
-    let storage: UnsafeRawBufferPointer
+    let storage: ByteView
     let start: Int
     public let count: Int
     /// The name types among the postings, from the key's slot: what the recognizer asks of a
@@ -295,7 +297,7 @@ public struct PostingList: RandomAccessCollection, @unchecked Sendable {
         public init(_ type: NameType) { rawValue = 1 << type.rawValue }
     }
 
-    init(storage: UnsafeRawBufferPointer, start: Int, count: Int, types: Types = []) {
+    init(storage: ByteView, start: Int, count: Int, types: Types = []) {
         self.storage = storage
         self.start = start
         self.count = count

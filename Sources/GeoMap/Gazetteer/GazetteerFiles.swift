@@ -70,12 +70,7 @@ public struct GazetteerFiles: Sendable {
     }
 
     static func currentDirectory() -> String? {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let ok = buffer.withUnsafeMutableBufferPointer { raw in
-            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { getcwd($0, raw.count) != nil }
-        }
-        guard ok, let end = buffer.firstIndex(of: 0) else { return nil }
-        return String(decoding: buffer[..<end], as: UTF8.self)
+        workingDirectory()
     }
 }
 
@@ -83,6 +78,6 @@ extension GazetteerFiles {
     /// The contents of a small text file of the gazetteer (such as SOURCES.md).
     public static func readText(_ path: String) throws -> String {
         let file = try MappedFile(path: path)
-        return String(decoding: file.bytes, as: UTF8.self)
+        return String(decoding: file.view, as: UTF8.self)
     }
 }

@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// The index bytes: mapped from the cache, or held in memory when no cache can be written.
-final class IndexStorage: @unchecked Sendable {
+final class IndexStorage: Sendable {
     let path: String
     private let mapped: MappedFile?
-    private let owned: UnsafeMutableRawBufferPointer?
+    private let owned: OwnedBytes?
 
     init(mapped: MappedFile) {
         path = mapped.path
@@ -19,20 +19,13 @@ final class IndexStorage: @unchecked Sendable {
     init(bytes: [UInt8], description: String) {
         path = description
         mapped = nil
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        owned = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count])
+        owned = OwnedBytes(copying: bytes)
     }
 
-    var bytes: UnsafeRawBufferPointer {
-        if let mapped { return mapped.bytes }
-        return UnsafeRawBufferPointer(owned!)
-    }
+    var bytes: ByteView { mapped?.view ?? owned!.view }
 
     /// The cache file the bytes are mapped from; nil when they are held in memory.
     var mappedFile: MappedFile? { mapped }
-
-    deinit { owned?.deallocate() }
 }
 
 /// Finds or builds the derived index for a gazetteer directory. The index lives in the cache
@@ -101,7 +94,7 @@ enum IndexCache {
                 try write(bytes, to: indexPath)
                 let mapped = try MappedFile(path: indexPath)
                 let gazetteer = try opened(files, IndexStorage(mapped: mapped))
-                record(mapped, checksum: mapped.bytes.load(at: IndexLayout.Header.checksum, as: UInt64.self), at: recordPath)
+                record(mapped, checksum: mapped.view.load(at: IndexLayout.Header.checksum, as: UInt64.self), at: recordPath)
                 if let damage { warning("\(indexPath): \(damage); rebuilt it") }
                 return gazetteer
             } catch GeoMapError.io(let path, let reason) where path == indexPath {
@@ -121,10 +114,10 @@ enum IndexCache {
     private static func openCached(_ files: GazetteerFiles, _ mapped: MappedFile, key: UInt64,
                                    recordPath: String?, readRecord: String) throws -> Gazetteer {
         let gazetteer = try Gazetteer(files: files, index: IndexStorage(mapped: mapped))
-        guard mapped.bytes.load(at: IndexLayout.Header.fingerprint, as: UInt64.self) == key else {
+        guard mapped.view.load(at: IndexLayout.Header.fingerprint, as: UInt64.self) == key else {
             throw IndexDamage("corrupt index (its key is not the one of its name)")
         }
-        let stored = mapped.bytes.load(at: IndexLayout.Header.checksum, as: UInt64.self)
+        let stored = mapped.view.load(at: IndexLayout.Header.checksum, as: UInt64.self)
         if readSmallFile(readRecord) == recordText(mapped.identity, checksum: stored) { return gazetteer }
         try gazetteer.verifyIndexContents()
         if let recordPath { record(mapped, checksum: stored, at: recordPath) }
@@ -186,7 +179,7 @@ enum IndexCache {
 
     static func codeFingerprint(version: Int, probes: [String]) -> UInt64 {
         var hash = NameHash.seed
-        func add(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { for byte in $0 { hash = NameHash.add(byte, to: hash) } } }
+        func add(_ value: Int) { forEachByte(ofLittleEndian: Int64(value)) { hash = NameHash.add($0, to: hash) } }
         for value in [version, IndexLayout.headerSize, IndexLayout.entrySize, IndexLayout.slotSize,
                       IndexLayout.postingSize, IndexLayout.lexiconSlotSize, IndexLayout.keyRefSize, IndexLayout.fuzzySlotSize,
                       NameFilter.blockSize, NameFilter.bitsPerHash, NameFilter.bitsPerElement, FuzzyKeys.minimumLength,
@@ -225,7 +218,7 @@ enum IndexCache {
         for path in files.indexInputs {
             let values = FileIdentity(path: path)?.fields ?? [-1]
             for byte in path.utf8 { hash = NameHash.add(byte, to: hash) }
-            for value in values { withUnsafeBytes(of: value) { for byte in $0 { hash = NameHash.add(byte, to: hash) } } }
+            for value in values { forEachByte(ofLittleEndian: value) { hash = NameHash.add($0, to: hash) } }
         }
         return hash
     }
@@ -240,10 +233,10 @@ enum IndexCache {
                 continue
             }
             let file = try MappedFile(path: path)
-            let bytes = file.bytes
+            let bytes = file.view
             var k = 0
             while k + 8 <= bytes.count {
-                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xff51afd7ed558ccd
+                hash = (hash ^ bytes.load(at: k, as: UInt64.self)) &* 0xff51afd7ed558ccd
                 hash ^= hash >> 32
                 k += 8
             }
@@ -259,8 +252,8 @@ enum IndexCache {
     static func hex(_ value: UInt64) -> String { String(value, radix: 16).leftPadded(to: 16) }
 
     static func readSmallFile(_ path: String) -> String? {
-        guard let file = try? MappedFile(path: path), file.bytes.count < 256 else { return nil }
-        return String(decoding: file.bytes, as: UTF8.self)
+        guard let file = try? MappedFile(path: path), file.view.count < 256 else { return nil }
+        return file.view.string
     }
 
     // MARK: The directory

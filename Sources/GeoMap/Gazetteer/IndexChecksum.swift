@@ -9,17 +9,15 @@ enum IndexChecksum {
     private static let p5: UInt64 = 0x27D4_EB2F_1656_67C5
 
     /// The checksum of the index in `bytes` (at least a header long).
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func of(_ bytes: ByteView) -> UInt64 {
         precondition(bytes.count >= IndexLayout.headerSize)
         var lanes = Lanes()
-        withUnsafeTemporaryAllocation(byteCount: IndexLayout.headerSize, alignment: 8) { header in
-            header.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<IndexLayout.headerSize]))
-            header.storeBytes(of: 0, toByteOffset: IndexLayout.Header.checksum, as: UInt64.self)
-            lanes.absorbStripes(UnsafeRawBufferPointer(header))
-        }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[IndexLayout.headerSize...])
+        var header = Array(bytes[0..<IndexLayout.headerSize])
+        header.storeLittleEndian(UInt64(0), at: IndexLayout.Header.checksum)
+        header.withByteView { lanes.absorbStripes($0) }
+        let body = bytes.extracting(from: IndexLayout.headerSize)
         let tail = lanes.absorbStripes(body)
-        return lanes.finish(tail: UnsafeRawBufferPointer(rebasing: body[tail...]), length: bytes.count)
+        return lanes.finish(tail: body.extracting(from: tail), length: bytes.count)
     }
 
     private struct Lanes {
@@ -33,23 +31,22 @@ enum IndexChecksum {
 
         /// Absorbs every whole 32-byte stripe; returns where the rest starts.
         @discardableResult
-        mutating func absorbStripes(_ bytes: UnsafeRawBufferPointer) -> Int {
-            guard let base = bytes.baseAddress else { return 0 }
-            let end = bytes.count & ~31
+        mutating func absorbStripes(_ base: ByteView) -> Int {
+            let end = base.count & ~31
             var a = self.a, b = self.b, c = self.c, d = self.d
             var k = 0
             while k < end {
-                a = Lanes.round(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
-                b = Lanes.round(b, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k &+ 8, as: UInt64.self)))
-                c = Lanes.round(c, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k &+ 16, as: UInt64.self)))
-                d = Lanes.round(d, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k &+ 24, as: UInt64.self)))
+                a = Lanes.round(a, base.load(at: k, as: UInt64.self))
+                b = Lanes.round(b, base.load(at: k &+ 8, as: UInt64.self))
+                c = Lanes.round(c, base.load(at: k &+ 16, as: UInt64.self))
+                d = Lanes.round(d, base.load(at: k &+ 24, as: UInt64.self))
                 k &+= 32
             }
             self.a = a; self.b = b; self.c = c; self.d = d
             return end
         }
 
-        func finish(tail: UnsafeRawBufferPointer, length: Int) -> UInt64 {
+        func finish(tail: ByteView, length: Int) -> UInt64 {
             func rotate(_ value: UInt64, _ by: UInt64) -> UInt64 { (value << by) | (value >> (64 - by)) }
             func merge(_ hash: UInt64, _ lane: UInt64) -> UInt64 { (hash ^ Lanes.round(0, lane)) &* p1 &+ p4 }
             var hash = rotate(a, 1) &+ rotate(b, 7) &+ rotate(c, 12) &+ rotate(d, 18)

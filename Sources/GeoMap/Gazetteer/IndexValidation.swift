@@ -24,8 +24,8 @@ extension Gazetteer {
     /// runs them on bytes whose checksum it has recomputed).
     func verifyReferences() throws {
         func damaged(_ what: String) -> IndexDamage { IndexDamage("corrupt index (\(what))") }
-        let placesSize = places.bytes.count
-        let shapesSize = shapes?.bytes.count ?? 0
+        let placesSize = places.view.count
+        let shapesSize = shapes?.view.count ?? 0
         for entry in 0..<entryCount {
             let base = entry * IndexLayout.entrySize
             guard Int(entries.load(at: base + IndexLayout.Entry.rowOffset, as: UInt32.self)) < max(1, placesSize) else {

@@ -21,7 +21,7 @@ struct NameFilter {
     /// About 1 % false positives at this density.
     static let bitsPerElement = 10
 
-    let blocks: UnsafeRawBufferPointer
+    let blocks: ByteView
     let blockCount: Int
 
     static func blockCount(forElements count: Int) -> Int {
@@ -56,7 +56,7 @@ struct NameFilter {
         var rest = bits
         for _ in 0..<NameFilter.bitsPerHash {
             let bit = Int(truncatingIfNeeded: rest & 511)
-            let word = blocks.load(fromByteOffset: base &+ (bit >> 6) &* 8, as: UInt64.self)
+            let word = blocks.load(at: base &+ (bit >> 6) &* 8, as: UInt64.self)
             if word & (1 << UInt64(bit & 63)) == 0 { return false }
             rest >>= 9
         }
@@ -64,7 +64,7 @@ struct NameFilter {
     }
 
     /// Sets the bits of `hash` in `words`, the filter's blocks as 64-bit words.
-    static func insert(_ hash: UInt64, _ kind: Kind, into words: UnsafeMutableBufferPointer<UInt64>, blockCount: Int) {
+    static func insert(_ hash: UInt64, _ kind: Kind, into words: inout [UInt64], blockCount: Int) {
         let (block, bits) = position(hash, kind, blockCount: blockCount)
         var rest = bits
         for _ in 0..<bitsPerHash {
@@ -75,7 +75,7 @@ struct NameFilter {
     }
 
     /// The hash of each proper token prefix of a key (its bytes up to each space).
-    static func prefixHashes(of key: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+    static func prefixHashes(of key: ByteView, _ body: (UInt64) -> Void) {
         var hash = NameHash.seed
         for byte in key {
             if byte == 0x20 { body(hash) }

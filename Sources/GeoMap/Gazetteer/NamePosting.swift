@@ -32,7 +32,8 @@ public struct NamePosting: Sendable, Hashable {
 /// A 16-bit hash of the ASCII letters of a written form, case kept and everything else skipped,
 /// so that `U.S.` and `US` agree but `Us` does not.
 public enum CaseSignature {
-    public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    @inlinable
+    public static func of(_ bytes: some Sequence<UInt8>) -> UInt16 {
         var hash: UInt32 = 2166136261
         for byte in bytes where (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
             hash = (hash ^ UInt32(byte)) &* 16777619
@@ -41,8 +42,7 @@ public enum CaseSignature {
     }
 
     public static func of(_ string: String) -> UInt16 {
-        var copy = string
-        return copy.withUTF8 { of($0) }
+        of(string.utf8)
     }
 }
 

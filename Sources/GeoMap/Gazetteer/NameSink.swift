@@ -25,8 +25,8 @@ struct NameSink {
 
     /// Adds a name. For a province (`stripUnitSuffix`), "Lugansk Oblast" also yields "Lugansk":
     /// news writes the unit's bare name as often as its full one.
-    mutating func add(_ name: UnsafeRawBufferPointer, entry: Int32, type: NameType, stripUnitSuffix: Bool = false) {
-        let utf8 = UnsafeBufferPointer(start: name.baseAddress?.assumingMemoryBound(to: UInt8.self), count: name.count)
+    mutating func add(_ name: ByteView, entry: Int32, type: NameType, stripUnitSuffix: Bool = false) {
+        let utf8 = name
         guard let key = NameKey.of(utf8: utf8, using: &tokenizer) else { return }
         var flags: NameFlags = []
         var anyCapitalized = false, anyLetter = false, anyDigit = false, anyNonASCII = false
@@ -53,7 +53,7 @@ struct NameSink {
            WordClasses.english.classes(of: last.hash).contains(.admin1Suffix),
            let space = key.bytes.lastIndex(of: 0x20) {
             let base = key.bytes[..<space]
-            let hash = base.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
+            let hash = NameHash.add(base, to: NameHash.seed)
             postings.append(PendingPosting(hash: IndexLayout.stored(hash), entry: entry, keyOffset: UInt32(keyBytes.count),
                                            keyLength: UInt16(min(base.count, Int(UInt16.max))), caseSignature: 0,
                                            type: .alternate, flags: flags, tokenCount: UInt8(clamping: key.tokenCount - 1),
@@ -63,7 +63,7 @@ struct NameSink {
     }
 
     /// Whether the name has a letter outside the Latin script (Latin Extended Additional counts as Latin).
-    private mutating func hasNonLatinLetter(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    private mutating func hasNonLatinLetter(_ utf8: ByteView) -> Bool {
         var index = 0
         while index < utf8.count {
             let (scalar, length) = decodeScalar(utf8, at: index)

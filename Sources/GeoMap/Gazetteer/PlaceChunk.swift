@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A country and admin-1 code (`UA` + `14`): what links an entry to its admin-1 unit.
 struct Admin1Key: Hashable {
     var country: UInt16
@@ -13,7 +7,7 @@ struct Admin1Key: Hashable {
     /// The code, when it is longer.
     var long: String?
 
-    init(country: UInt16, code: UnsafeRawBufferPointer) {
+    init(country: UInt16, code: ByteView) {
         self.country = country
         length = code.count
         var packed: UInt64 = 0
@@ -53,28 +47,25 @@ struct PlaceChunk {
 
     private static let blankEntry = [UInt8](repeating: 0, count: IndexLayout.entrySize)
 
-    init(parsing file: UnsafeRawBufferPointer, range: Range<Int>, shapes: ShapeDirectory, source: UInt8) {
+    init(parsing file: ByteView, range: Range<Int>, shapes: ShapeDirectory, source: UInt8) {
         names = NameSink(source: source)
         let estimatedRows = range.count / 90 + 16
         entries.reserveCapacity(estimatedRows * IndexLayout.entrySize)
         rows.reserveCapacity(estimatedRows)
         names.postings.reserveCapacity(estimatedRows * 3)
         names.keyBytes.reserveCapacity(range.count / 2)
-        var fields: [UnsafeRawBufferPointer] = []
+        var fields: [ByteView] = []
         fields.reserveCapacity(16)
         var position = range.lowerBound
         while position < range.upperBound {
             // A line, as TSVLines reads it: up to `\n`, without a trailing `\r`.
             let start = position
-            var end = range.upperBound
-            if let newline = memchr(file.baseAddress! + start, 0x0A, range.upperBound - start) {
-                end = file.baseAddress!.distance(to: UnsafeRawPointer(newline))
-            }
+            var end = file.firstIndex(of: 0x0A, from: start, to: range.upperBound) ?? range.upperBound
             position = end + 1
             lineCount += 1
             if end > start && file[end - 1] == 0x0D { end -= 1 }
             if end == start { continue }
-            splitFields(UnsafeRawBufferPointer(rebasing: file[start..<end]), separator: 0x09, into: &fields)
+            splitFields(file.extracting(start..<end), separator: 0x09, into: &fields)
             guard fields.count >= 12,
                   let id = fields[0].int64,
                   let kind = PlaceKind(bytes: fields[1]),
@@ -93,9 +84,9 @@ struct PlaceChunk {
 
             let base = entries.count
             entries.append(contentsOf: PlaceChunk.blankEntry)
-            entries.withUnsafeMutableBytes { raw in
-                @inline(__always) func put<T: FixedWidthInteger>(_ value: T, _ field: Int) {
-                    raw.storeBytes(of: value.littleEndian, toByteOffset: base + field, as: T.self)
+            do {
+                @inline(__always) func put<T: FixedWidthInteger & BitwiseCopyable>(_ value: T, _ field: Int) {
+                    entries.storeLittleEndian(value, at: base + field)
                 }
                 put(id, IndexLayout.Entry.id)
                 put(lat.bitPattern, IndexLayout.Entry.lat)
@@ -126,7 +117,7 @@ extension PlaceKind {
     private static let names: [([UInt8], PlaceKind)] = PlaceKind.allCases.map { (Array($0.description.utf8), $0) }
 
     /// The kind named by these bytes (as `init(name:)`).
-    init?(bytes: UnsafeRawBufferPointer) {
+    init?(bytes: ByteView) {
         guard let match = PlaceKind.names.first(where: { $0.0.elementsEqual(bytes) }) else { return nil }
         self = match.1
     }
@@ -136,7 +127,7 @@ extension FeatureCode {
     private static let byteCodes: [([UInt8], FeatureCode)] = FeatureCode.codes.map { (Array($0.0.utf8), $0.1) }
 
     /// The feature named by these bytes (as `init(code:)`).
-    init(bytes: UnsafeRawBufferPointer) {
+    init(bytes: ByteView) {
         if bytes.isEmpty { self = .none; return }
         self = FeatureCode.byteCodes.first(where: { $0.0.elementsEqual(bytes) })?.1 ?? .other
     }
@@ -144,7 +135,7 @@ extension FeatureCode {
 
 extension CountryCode {
     /// As `init(_:)`, from bytes.
-    init?(bytes: UnsafeRawBufferPointer) {
+    init?(bytes: ByteView) {
         guard bytes.count == 2 else { return nil }
         func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
         let first = upper(bytes[0]), second = upper(bytes[1])

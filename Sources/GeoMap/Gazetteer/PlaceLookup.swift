@@ -70,14 +70,14 @@ public struct PlaceLookup: Sendable {
         }
         if found.isEmpty, key.bytes.count >= FuzzyKeys.minimumLength {
             // The fuzzy table first (significant names); every key one edit away only when it has nothing.
-            key.bytes.withUnsafeBufferPointer { folded in
+            key.bytes.withByteView { folded in
                 gazetteer.forEachFuzzyKey(near: folded) { hash, _ in
                     add(gazetteer.postings(forKeyHash: hash), match: .fuzzy, preference: .none, filter: filter, into: &found)
                 }
             }
             if found.isEmpty {
                 for fuzzyKey in keys(near: key.bytes, limit: 1) {
-                    let hash = fuzzyKey.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
+                    let hash = NameHash.add(fuzzyKey, to: NameHash.seed)
                     add(gazetteer.postings(forKeyHash: hash), match: .fuzzy, preference: .none, filter: filter, into: &found)
                 }
             }
@@ -92,7 +92,7 @@ public struct PlaceLookup: Sendable {
         var scored: [(String, Double)] = []
         let maxDistance = key.bytes.count >= 8 ? 2 : 1
         for nearKey in keys(near: key.bytes, limit: maxDistance) {
-            let hash = nearKey.withUnsafeBufferPointer { NameHash.add($0, to: NameHash.seed) }
+            let hash = NameHash.add(nearKey, to: NameHash.seed)
             var best: (Int32, Double)?
             for posting in gazetteer.postings(forKeyHash: hash) where posting.type != .abbreviation {
                 let score = importance(posting.entry)
@@ -193,7 +193,7 @@ public struct PlaceLookup: Sendable {
     private func keys(near key: [UInt8], limit: Int) -> [[UInt8]] {
         var result: [[UInt8]] = []
         var rows: [Int] = []
-        key.withUnsafeBytes { target in
+        key.withByteView { target in
             gazetteer.forEachKey(lengths: max(1, key.count - limit)...(key.count + limit)) { candidate in
                 let near = limit == 1 ? withinOneEdit(target, candidate)
                     : boundedEditDistance(target, candidate, limit: limit, rows: &rows) <= limit

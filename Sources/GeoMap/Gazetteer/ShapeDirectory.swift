@@ -7,7 +7,7 @@ struct ShapeDirectory {
     private init() {}
 
     init(file: MappedFile) throws {
-        let bytes = file.bytes
+        let bytes = file.view
         guard bytes.count >= 12, Array(bytes[0..<8]) == ShapeDirectory.magic else {
             throw GeoMapError.badData(path: file.path, line: nil, reason: "not a GeoMap shapes file")
         }

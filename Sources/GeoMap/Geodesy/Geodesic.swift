@@ -9,17 +9,15 @@ public final class Geodesic: @unchecked Sendable {
 
     public let equatorialRadius: Double
     public let flattening: Double
-    let model: UnsafeMutablePointer<geod_geodesic>
+    /// One model, in an array so that the `geod_*` calls read it in place (never written after init).
+    let model: [geod_geodesic]
 
     private init(equatorialRadius: Double, flattening: Double) {
         self.equatorialRadius = equatorialRadius
         self.flattening = flattening
-        model = .allocate(capacity: 1)
-        geod_init(model, equatorialRadius, flattening)
-    }
-
-    deinit {
-        model.deallocate()
+        var model = geod_geodesic()
+        geod_init(&model, equatorialRadius, flattening)
+        self.model = [model]
     }
 
     /// Distance in metres and the azimuths (degrees clockwise from north) at both ends of the

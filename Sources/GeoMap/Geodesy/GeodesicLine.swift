@@ -21,7 +21,8 @@ struct GeodesicLine {
         var lat = 0.0
         var lon = 0.0
         var azimuth = 0.0
-        withUnsafePointer(to: line) { geod_position($0, distance, &lat, &lon, &azimuth) }
+        var line = self.line
+        geod_position(&line, distance, &lat, &lon, &azimuth)
         return (Point(lon: lon, lat: lat), azimuth)
     }
 }

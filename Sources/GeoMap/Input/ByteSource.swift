@@ -52,27 +52,25 @@ final class ByteSource {
     }
 
     /// Reads up to `buffer.count` bytes (at least 16) into `buffer`; 0 only at the end of the input.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard utf16 != nil else { return try readDescriptor(into: buffer) }
-        precondition(buffer.count >= 16)
+    func read(into buffer: inout [UInt8], _ range: Range<Int>) throws -> Int {
+        guard utf16 != nil else { return try readDescriptor(into: &buffer, range) }
+        precondition(range.count >= 16)
         while true {
             // Two bytes of UTF-16 make at most three of UTF-8, and a surrogate held back from
             // the last chunk three more; `finish` needs six.
-            let take = min(raw.count - rawStart, (buffer.count - 6) / 3 * 2)
-            var written = raw.withUnsafeBufferPointer { units in
-                utf16!.convert(UnsafeBufferPointer(rebasing: units[rawStart..<(rawStart + take)]), into: buffer)
-            }
+            let take = min(raw.count - rawStart, (range.count - 6) / 3 * 2)
+            var written = utf16!.convert(raw[rawStart..<(rawStart + take)], into: &buffer, at: range.lowerBound)
             rawStart += take
             let drained = rawEnded && rawStart == raw.count
-            if drained && buffer.count - written >= 6 {
-                written += utf16!.finish(into: UnsafeMutableRawBufferPointer(rebasing: buffer[written...]))
+            if drained && range.count - written >= 6 {
+                written += utf16!.finish(into: &buffer, at: range.lowerBound + written)
                 if written == 0 { return 0 }
             }
             if written > 0 { return written }
             raw.removeAll(keepingCapacity: true)
             rawStart = 0
-            raw.append(contentsOf: repeatElement(0, count: max(16, buffer.count / 3 * 2)))
-            let count = try raw.withUnsafeMutableBytes { try readDescriptor(into: $0) }
+            raw.append(contentsOf: repeatElement(0, count: max(16, range.count / 3 * 2)))
+            let count = try readDescriptor(into: &raw, 0..<raw.count)
             raw.removeLast(raw.count - count)
             if count == 0 { rawEnded = true }
         }
@@ -85,17 +83,17 @@ final class ByteSource {
         var chunk = [UInt8](repeating: 0, count: max(minimum, min(1 << 16, limit - out.count)))
         while out.count < limit {
             let want = min(chunk.count, max(minimum, limit - out.count))
-            let count = try chunk.withUnsafeMutableBytes { try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<want])) }
+            let count = try read(into: &chunk, 0..<want)
             if count == 0 { return true }
             out.append(contentsOf: chunk[0..<count])
         }
         return false
     }
 
-    private func readDescriptor(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    private func readDescriptor(into buffer: inout [UInt8], _ range: Range<Int>) throws -> Int {
         guard descriptor >= 0 && !closed else { return 0 }
         while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+            let count = readSome(descriptor, into: &buffer, range)
             if count >= 0 { return count }
             if errno == EINTR { continue }
             throw GeoMapError.io(path: path, reason: systemErrorDescription())
@@ -115,30 +113,30 @@ struct UTF16ToUTF8 {
 
     init(littleEndian: Bool) { self.littleEndian = littleEndian }
 
-    /// Converts `bytes` into `out`, which must hold at least `bytes.count / 2 * 3 + 6` bytes;
-    /// returns the number of bytes written.
-    mutating func convert(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableRawBufferPointer) -> Int {
-        var written = 0
-        var k = 0
+    /// Converts `bytes` into `out` from `base` on, which must leave room for at least
+    /// `bytes.count / 2 * 3 + 6` bytes; returns the number of bytes written.
+    mutating func convert(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8], at base: Int) -> Int {
+        var written = base
+        var k = bytes.startIndex
         if let odd = oddByte, !bytes.isEmpty {
             oddByte = nil
-            put(unit(odd, bytes[0]), out, &written)
-            k = 1
+            put(unit(odd, bytes[k]), &out, &written)
+            k += 1
         }
-        while k + 1 < bytes.count {
-            put(unit(bytes[k], bytes[k + 1]), out, &written)
+        while k + 1 < bytes.endIndex {
+            put(unit(bytes[k], bytes[k + 1]), &out, &written)
             k += 2
         }
-        if k < bytes.count { oddByte = bytes[k] }
-        return written
+        if k < bytes.endIndex { oddByte = bytes[k] }
+        return written - base
     }
 
-    /// Writes what is held back at the end of the input (at most 6 bytes).
-    mutating func finish(into out: UnsafeMutableRawBufferPointer) -> Int {
-        var written = 0
-        if highSurrogate != nil { highSurrogate = nil; scalar(0xFFFD, out, &written) }
-        if oddByte != nil { oddByte = nil; scalar(0xFFFD, out, &written) }
-        return written
+    /// Writes what is held back at the end of the input (at most 6 bytes) into `out` from `base` on.
+    mutating func finish(into out: inout [UInt8], at base: Int) -> Int {
+        var written = base
+        if highSurrogate != nil { highSurrogate = nil; scalar(0xFFFD, &out, &written) }
+        if oddByte != nil { oddByte = nil; scalar(0xFFFD, &out, &written) }
+        return written - base
     }
 
     @inline(__always)
@@ -147,24 +145,24 @@ struct UTF16ToUTF8 {
     }
 
     @inline(__always)
-    private mutating func put(_ unit: UInt16, _ out: UnsafeMutableRawBufferPointer, _ written: inout Int) {
+    private mutating func put(_ unit: UInt16, _ out: inout [UInt8], _ written: inout Int) {
         if let high = highSurrogate {
             highSurrogate = nil
             if (0xDC00..<0xE000).contains(unit) {
-                scalar(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00), out, &written)
+                scalar(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00), &out, &written)
                 return
             }
-            scalar(0xFFFD, out, &written)
+            scalar(0xFFFD, &out, &written)
         }
         switch unit {
         case 0xD800..<0xDC00: highSurrogate = unit
-        case 0xDC00..<0xE000: scalar(0xFFFD, out, &written)
-        default: scalar(UInt32(unit), out, &written)
+        case 0xDC00..<0xE000: scalar(0xFFFD, &out, &written)
+        default: scalar(UInt32(unit), &out, &written)
         }
     }
 
     @inline(__always)
-    private func scalar(_ value: UInt32, _ out: UnsafeMutableRawBufferPointer, _ written: inout Int) {
+    private func scalar(_ value: UInt32, _ out: inout [UInt8], _ written: inout Int) {
         switch value {
         case 0..<0x80:
             out[written] = UInt8(value)

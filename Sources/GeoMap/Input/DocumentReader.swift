@@ -75,7 +75,7 @@ public final class DocumentReader {
         // A text file's id is its path: taken before any record can take it (all under one path,
         // "", and line 0, as the seen-id table keeps a list of the paths it saw).
         for case .file(let path) in walk.found where format.resolved(for: path) != .jsonl {
-            _ = Array(path.utf8).withUnsafeBufferPointer { seenIDs.firstSighting(of: $0, path: "", line: 0) }
+            _ = Array(path.utf8).withByteView { seenIDs.firstSighting(of: $0, path: "", line: 0) }
         }
     }
 
@@ -100,7 +100,7 @@ public final class DocumentReader {
                 currentIndex += 1
                 let line = batch.firstLine + k
                 let outcome = batch.withLine(k) { decoder.decode($0, lineNumber: line, path: batch.path) }
-                if decoder.id.withUnsafeBufferPointer({ admit(outcome, id: $0, path: batch.path, line: line) }) {
+                if decoder.id.withByteView({ admit(outcome, id: $0, path: batch.path, line: line) }) {
                     return .whole(Document(id: decoder.id, text: decoder.text, source: batch.path, line: line))
                 }
                 continue
@@ -180,7 +180,7 @@ public final class DocumentReader {
     /// Takes in, in input order, what a decoder made of line `line` of `path`: warns about a bad
     /// record or repaired text, and says whether it is a document to geoparse (false for a blank
     /// line, a bad record, or a record whose id was seen before).
-    func admit(_ outcome: JSONLineDecoder.Outcome, id: UnsafeBufferPointer<UInt8>, path: String, line: Int) -> Bool {
+    func admit(_ outcome: JSONLineDecoder.Outcome, id: ByteView, path: String, line: Int) -> Bool {
         switch outcome {
         case .blank:
             return false
@@ -249,7 +249,7 @@ public final class DocumentReader {
 
     /// `bytes` if they are valid UTF-8, else repaired (with a warning naming `path`, if given).
     private func validUTF8(_ bytes: [UInt8], path: String? = nil) -> [UInt8] {
-        if bytes.withUnsafeBufferPointer({ isValidUTF8($0) }) { return bytes }
+        if isValidUTF8(bytes) { return bytes }
         if let path { note("\(path): not valid UTF-8; each ill-formed sequence is read as U+FFFD", skips: false) }
         return repairedUTF8(bytes)
     }

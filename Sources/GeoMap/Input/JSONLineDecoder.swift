@@ -21,13 +21,13 @@ struct JSONLineDecoder {
     /// The record's text, valid UTF-8.
     var text: [UInt8] { usesRepairedText ? repairedText : record.text }
 
-    mutating func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, path: String) -> Outcome {
+    mutating func decode(_ line: ByteView, lineNumber: Int, path: String) -> Outcome {
         var trimmed = line
         if lineNumber == 1, trimmed.starts(with: DocumentReader.utf8BOM) {
-            trimmed = UnsafeBufferPointer(rebasing: trimmed.dropFirst(3))
+            trimmed = trimmed.extracting(from: 3)
         }
         while let last = trimmed.last, last == 0x0D || last == 0x20 || last == 0x09 {
-            trimmed = UnsafeBufferPointer(rebasing: trimmed.dropLast())
+            trimmed = trimmed.extracting(0..<(trimmed.count - 1))
         }
         guard !trimmed.isEmpty else { return .blank }
         do throws(JSONLineRecord.Problem) {
@@ -42,7 +42,7 @@ struct JSONLineDecoder {
             lineID.append(UInt8(ascii: ":"))
             lineID.append(contentsOf: String(lineNumber).utf8)
         }
-        usesRepairedText = !record.text.withUnsafeBufferPointer { isValidUTF8($0) }
+        usesRepairedText = !isValidUTF8(record.text)
         if usesRepairedText { repairedText = repairedUTF8(record.text) }
         return .record(hasID: record.hasID, repaired: usesRepairedText)
     }

@@ -23,7 +23,7 @@ struct JSONLineRecord {
     }
 
     /// Parses `line` into `id` and `text`, reusing their storage.
-    mutating func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) {
+    mutating func parse(_ line: ByteView) throws(Problem) {
         id.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
         var scanner = JSONScanner(line)
@@ -39,12 +39,12 @@ struct JSONLineRecord {
                     let keyStart = scanner.position
                     let which: Key
                     if let plain = try scanner.readPlainString() {
-                        which = Key(UnsafeBufferPointer(rebasing: line[plain]))
+                        which = Key(line.extracting(plain))
                     } else {
                         scanner.position = keyStart
                         key.removeAll(keepingCapacity: true)
                         try scanner.readString(into: &key)
-                        which = key.withUnsafeBufferPointer { Key($0) }
+                        which = Key(key)
                     }
                     try scanner.expect(UInt8(ascii: ":"), "':'")
                     scanner.skipWhitespace()
@@ -61,7 +61,7 @@ struct JSONLineRecord {
                         if scanner.peek() == UInt8(ascii: "\"") {
                             try scanner.readString(into: &id)
                         } else if let number = try scanner.skipValue() {
-                            id.append(contentsOf: line[number])
+                            id.append(contentsOf: line.extracting(number))
                         } else {
                             throw Problem.idNotStringOrNumber
                         }
@@ -91,7 +91,7 @@ struct JSONLineRecord {
         case text, id, other
 
         @inline(__always)
-        init(_ key: UnsafeBufferPointer<UInt8>) {
+        init<Bytes: RandomAccessCollection<UInt8>>(_ key: Bytes) where Bytes.Index == Int {
             if key.count == 4 && key[0] == 0x74 && key[1] == 0x65 && key[2] == 0x78 && key[3] == 0x74 {
                 self = .text
             } else if key.count == 2 && key[0] == 0x69 && key[1] == 0x64 {

@@ -8,12 +8,12 @@ struct JSONScanner {
         }
     }
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: ByteView
     var position = 0
     /// Nesting guard: deeper input is rejected rather than recursed into.
     static let maxDepth = 512
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: ByteView) { self.bytes = bytes }
 
     @inline(__always)
     mutating func skipWhitespace() {
@@ -44,7 +44,7 @@ struct JSONScanner {
         while true {
             let runStart = position
             position = JSONScanner.nextSpecial(bytes, from: position)
-            if position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            if position > runStart { out.append(contentsOf: bytes.extracting(runStart..<position)) }
             guard position < count else { break }
             if bytes[position] == UInt8(ascii: "\"") { position += 1; return }
             try escape(into: &out, keep: true)
@@ -113,12 +113,12 @@ struct JSONScanner {
     /// The first position at or after `start` that holds a quote, a backslash or a control
     /// character (or the end).
     @inline(__always)
-    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func nextSpecial(_ bytes: ByteView, from start: Int) -> Int {
         var k = start
         let count = bytes.count
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         while k + 8 <= count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self).littleEndian
+            let word = bytes.load(at: k, as: UInt64.self)
             // Per byte, the high bit of each term marks a match; only the first match is exact
             // (a borrow may mark bytes after it), and only the first is used.
             let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
@@ -159,7 +159,8 @@ struct JSONScanner {
     @discardableResult
     mutating func skipValue() throws -> Range<Int>? {
         let end = bytes.count
-        guard let base = bytes.baseAddress, position < end else {
+        let base = bytes
+        guard position < end else {
             throw Failure.malformed("the line ends where a value should be (truncated?)", at: position)
         }
         var p = position
@@ -219,7 +220,7 @@ struct JSONScanner {
     }
 
     @inline(__always)
-    private static func skipWhitespace(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) {
+    private static func skipWhitespace(_ base: ByteView, _ p: inout Int, _ end: Int) {
         while p < end {
             switch base[p] {
             case 0x20, 0x09, 0x0A, 0x0D: p += 1
@@ -230,7 +231,7 @@ struct JSONScanner {
 
     /// An object's key and its colon.
     @inline(__always)
-    private mutating func skipKey(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+    private mutating func skipKey(_ base: ByteView, _ p: inout Int, _ end: Int) throws {
         JSONScanner.skipWhitespace(base, &p, end)
         guard p < end && base[p] == UInt8(ascii: "\"") else { throw Failure.malformed("expected a string", at: p) }
         p += 1
@@ -242,7 +243,7 @@ struct JSONScanner {
 
     /// Skips the rest of a string whose opening quote has been read.
     @inline(__always)
-    private mutating func skipStringBody(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+    private mutating func skipStringBody(_ base: ByteView, _ p: inout Int, _ end: Int) throws {
         while true {
             p = JSONScanner.nextSpecial(bytes, from: p)
             guard p < end else { throw Failure.malformed("the line ends inside a string (truncated?)", at: p) }
@@ -257,7 +258,7 @@ struct JSONScanner {
     /// A number as RFC 8259 spells it — `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` — not
     /// followed by another character a number could have (`32.1.1`, `01`, `-`, `1.`, `1e` fail).
     @inline(__always)
-    private static func number(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+    private static func number(_ base: ByteView, _ p: inout Int, _ end: Int) throws {
         let start = p
         @inline(__always) func isDigit(_ k: Int) -> Bool { k < end && base[k] >= 0x30 && base[k] <= 0x39 }
         @inline(__always) func digits() { while isDigit(p) { p += 1 } }
@@ -285,7 +286,7 @@ struct JSONScanner {
     }
 
     @inline(__always)
-    private static func literal(_ word: StaticString, _ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int) throws {
+    private static func literal(_ word: StaticString, _ base: ByteView, _ p: inout Int, _ end: Int) throws {
         let count = word.utf8CodeUnitCount
         guard p + count <= end else { throw Failure.malformed("bad literal", at: p) }
         for k in 0..<count where base[p + k] != word.utf8Start[k] {
@@ -296,23 +297,16 @@ struct JSONScanner {
 
     /// One bit per open container, up to `maxDepth`.
     private struct OpenContainers {
-        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var words = InlineArray<8, UInt64>(repeating: 0)
 
         @inline(__always)
         mutating func set(_ k: Int, object: Bool) {
-            withUnsafeMutableBytes(of: &words) { raw in
-                let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self) + (k >> 6)
-                let bit: UInt64 = 1 << UInt64(k & 63)
-                if object { word.pointee |= bit } else { word.pointee &= ~bit }
-            }
+            let bit: UInt64 = 1 << UInt64(k & 63)
+            if object { words[k >> 6] |= bit } else { words[k >> 6] &= ~bit }
         }
 
         @inline(__always)
-        func isObject(_ k: Int) -> Bool {
-            withUnsafeBytes(of: words) { raw in
-                raw.load(fromByteOffset: (k >> 6) * 8, as: UInt64.self) >> UInt64(k & 63) & 1 != 0
-            }
-        }
+        func isObject(_ k: Int) -> Bool { words[k >> 6] >> UInt64(k & 63) & 1 != 0 }
     }
 
 }

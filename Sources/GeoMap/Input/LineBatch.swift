@@ -22,14 +22,14 @@ struct LineBatch: Sendable {
         ends.reserveCapacity(lines)
     }
 
-    mutating func append(_ line: UnsafeBufferPointer<UInt8>) {
+    mutating func append(_ line: ArraySlice<UInt8>) {
         bytes.append(contentsOf: line)
         ends.append(bytes.count)
     }
 
     /// Calls `body` with line `k` of the batch.
-    func withLine<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withLine<R>(_ k: Int, _ body: (ByteView) -> R) -> R {
         let start = k == 0 ? 0 : ends[k - 1]
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[k]])) }
+        return bytes.withByteView { body($0.extracting(start..<ends[k])) }
     }
 }

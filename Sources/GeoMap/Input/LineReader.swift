@@ -49,20 +49,20 @@ final class LineReader {
 
     /// Calls `body` with the next line (without `\n`; a final line without one still counts).
     /// Returns false at the end of the input.
-    func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+    func nextLine<R>(_ body: (ByteView) throws -> R) throws -> R? {
         while true {
             if let newline = nextNewline() {
                 lineNumber += 1
                 let lineStart = start
                 start = newline + 1
-                return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lineStart..<newline])) }
+                return try buffer.withByteView { try body($0.extracting(lineStart..<newline)) }
             }
             if atEOF {
                 guard start < end else { return nil }
                 lineNumber += 1
                 let lineStart = start
                 start = end
-                return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lineStart..<end])) }
+                return try buffer.withByteView { try body($0.extracting(lineStart..<end)) }
             }
             try fill()
         }
@@ -77,14 +77,14 @@ final class LineReader {
                 // Once a batch starts, it takes only lines already buffered: room for them at once.
                 if batch.isEmpty { batch.reserve(bytes: min(end - start, maxBytes + (1 << 14)), lines: maxLines) }
                 lineNumber += 1
-                buffer.withUnsafeBufferPointer { batch.append(UnsafeBufferPointer(rebasing: $0[start..<newline])) }
+                batch.append(buffer[start..<newline])
                 start = newline + 1
                 continue
             }
             if atEOF {
                 guard start < end else { return false }
                 lineNumber += 1
-                buffer.withUnsafeBufferPointer { batch.append(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                batch.append(buffer[start..<end])
                 start = end
                 return false
             }
@@ -99,13 +99,11 @@ final class LineReader {
     private func nextNewline() -> Int? {
         let from = max(start, searched)
         guard from < end else { return nil }
-        return buffer.withUnsafeBytes { raw -> Int? in
-            guard let found = memchr(raw.baseAddress! + from, 0x0A, end - from) else {
-                searched = end
-                return nil
-            }
-            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
+        guard let found = buffer.withByteView({ $0.firstIndex(of: 0x0A, from: from, to: end) }) else {
+            searched = end
+            return nil
         }
+        return found
     }
 
     /// Up to `count` bytes from the start of the input, read ahead without consuming them; fewer
@@ -119,16 +117,16 @@ final class LineReader {
         if start > 0 {
             let remaining = end - start
             if remaining > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    _ = memmove(raw.baseAddress!, raw.baseAddress! + start, remaining)
-                }
+                // The unfinished line (a small part of the chunk) moves to the front.
+                var span = buffer.mutableSpan
+                for k in 0..<remaining { span[k] = span[start &+ k] }
             }
             searched = max(0, searched - start)
             start = 0
             end = remaining
         }
         if buffer.count - end < 16 { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-        let count = try buffer.withUnsafeMutableBytes { raw in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...])) }
+        let count = try source.read(into: &buffer, end..<buffer.count)
         if count == 0 { atEOF = true }
         end += count
     }

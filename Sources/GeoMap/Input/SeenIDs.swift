@@ -14,7 +14,7 @@ struct SeenIDs {
     private var count = 0
 
     /// Records `id`, seen on `line` of `path`; returns where it was first seen if it was seen before.
-    mutating func firstSighting(of id: UnsafeBufferPointer<UInt8>, path: String, line: Int) -> (path: String, line: Int)? {
+    mutating func firstSighting(of id: ByteView, path: String, line: Int) -> (path: String, line: Int)? {
         let hash = SeenIDs.stored(NameHash.add(id, to: NameHash.seed))
         if (count + 1) * 4 > hashes.count * 3 { grow() }
         var slot = SeenIDs.home(hash, slotCount: hashes.count)

@@ -73,10 +73,10 @@ struct TextPieces {
             return nil
         }
         let cut = atEOF && available <= TextPieces.size ? available
-            : pending.withUnsafeBufferPointer { TextPieces.cut(UnsafeBufferPointer(rebasing: $0[start...]), limit: TextPieces.size) }
+            : pending.withByteView { TextPieces.cut($0.extracting(from: start), limit: TextPieces.size) }
         var text = Array(pending[start..<(start + cut)])
         start += cut
-        if !text.withUnsafeBufferPointer({ isValidUTF8($0) }) { text = repairedUTF8(text) }
+        if !isValidUTF8(text) { text = repairedUTF8(text) }
         let piece = TextPiece(text: text, byteOffset: byteOffset, charOffset: charOffset)
         byteOffset += text.count
         for byte in text where isScalarStart(byte) { charOffset += 1 }
@@ -96,7 +96,7 @@ struct TextPieces {
     /// Where to end a piece of `bytes` (more than `limit` of them): after the last line break in
     /// the second half of the first `limit` bytes, else after the last white space, else before the
     /// last byte that starts a UTF-8 sequence, else at `limit`. Never 0.
-    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    static func cut(_ bytes: ByteView, limit: Int) -> Int {
         let end = min(limit, bytes.count)
         var k = end - 1
         while k >= end / 2 {

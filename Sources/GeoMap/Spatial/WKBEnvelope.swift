@@ -2,7 +2,7 @@
 /// building bounding-box tables over many gazetteer polygons cheaply. Anything other than plain
 /// 2-D WKB (the gazetteer's own encoding) goes through `WKBReader` instead.
 enum WKBEnvelope {
-    static func of(_ bytes: UnsafeRawBufferPointer) throws -> BoundingBox? {
+    static func of(_ bytes: ByteView) throws -> BoundingBox? {
         var scanner = Scanner(bytes: bytes)
         if let box = scanner.scanGeometry(depth: 0), scanner.offset == bytes.count, scanner.isPlain {
             return box.isEmpty ? nil : box.value
@@ -30,12 +30,12 @@ enum WKBEnvelope {
     }
 
     private struct Scanner {
-        let bytes: UnsafeRawBufferPointer
+        let bytes: ByteView
         var offset = 0
         /// False once anything but plain 2-D WKB was met.
         var isPlain = true
 
-        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        init(bytes: ByteView) { self.bytes = bytes }
 
         mutating func scanGeometry(depth: Int) -> Accumulator? {
             guard depth < WKBReader.maximumNestingDepth, offset + 5 <= bytes.count else { return nil }
@@ -79,16 +79,16 @@ enum WKBEnvelope {
 
         private mutating func readUInt32(_ littleEndian: Bool) -> UInt32? {
             guard offset + 4 <= bytes.count else { return nil }
-            let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+            let raw = bytes.load(at: offset, as: UInt32.self)
             offset += 4
-            return littleEndian ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
+            return littleEndian ? raw : raw.byteSwapped
         }
 
         private mutating func readDouble(_ littleEndian: Bool) -> Double? {
             guard offset + 8 <= bytes.count else { return nil }
-            let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let raw = bytes.load(at: offset, as: UInt64.self)
             offset += 8
-            return Double(bitPattern: littleEndian ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
+            return Double(bitPattern: littleEndian ? raw : raw.byteSwapped)
         }
     }
 }

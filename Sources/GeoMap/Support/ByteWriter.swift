@@ -3,7 +3,7 @@ struct ByteWriter {
     var bytes: [UInt8] = []
 
     mutating func append<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        forEachByte(ofLittleEndian: value) { bytes.append($0) }
     }
 
     mutating func append(_ value: Double) { append(value.bitPattern) }
@@ -14,21 +14,29 @@ struct ByteWriter {
         while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
-    mutating func set<T: FixedWidthInteger>(_ value: T, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { raw in
-            for (k, byte) in raw.enumerated() { bytes[offset + k] = byte }
-        }
+    mutating func set<T: FixedWidthInteger & BitwiseCopyable>(_ value: T, at offset: Int) {
+        bytes.storeLittleEndian(value, at: offset)
     }
 }
 
-extension UnsafeRawBufferPointer {
+/// Calls `body` with each byte of `value`, least significant first.
+@inline(__always)
+func forEachByte<T: FixedWidthInteger>(ofLittleEndian value: T, _ body: (UInt8) -> Void) {
+    for k in 0..<MemoryLayout<T>.size { body(UInt8(truncatingIfNeeded: value >> (8 * k))) }
+}
+
+extension Array where Element == UInt8 {
+    /// Stores `value` little-endian at byte `offset` (bounds checked; any alignment).
     @inline(__always)
-    func load<T: FixedWidthInteger>(at offset: Int, as type: T.Type) -> T {
-        T(littleEndian: loadUnaligned(fromByteOffset: offset, as: T.self))
+    mutating func storeLittleEndian<T: FixedWidthInteger & BitwiseCopyable>(_ value: T, at offset: Int) {
+        var span = mutableSpan
+        var raw = span.mutableBytes
+        raw.storeBytes(of: value.littleEndian, toByteOffset: offset, as: T.self)
     }
 
+    /// The little-endian integer at byte `offset` (bounds checked; any alignment).
     @inline(__always)
-    func loadDouble(at offset: Int) -> Double {
-        Double(bitPattern: load(at: offset, as: UInt64.self))
+    func loadLittleEndian<T: FixedWidthInteger>(at offset: Int, as type: T.Type) -> T {
+        withByteView { $0.load(at: offset, as: T.self) }
     }
 }

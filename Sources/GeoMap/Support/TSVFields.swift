@@ -1,31 +1,31 @@
 // Reading the fields of TSV rows in place, without allocating.
 
 /// Splits a byte range at a separator byte into `fields`, reusing its storage.
-func splitFields(_ line: UnsafeRawBufferPointer, separator: UInt8, into fields: inout [UnsafeRawBufferPointer]) {
+func splitFields(_ line: ByteView, separator: UInt8, into fields: inout [ByteView]) {
     fields.removeAll(keepingCapacity: true)
     var start = 0
     for k in 0..<line.count where line[k] == separator {
-        fields.append(UnsafeRawBufferPointer(rebasing: line[start..<k]))
+        fields.append(line.extracting(start..<k))
         start = k + 1
     }
-    fields.append(UnsafeRawBufferPointer(rebasing: line[start..<line.count]))
+    fields.append(line.extracting(from: start))
 }
 
 /// Calls `body` with every non-empty field of `line`.
 @inline(__always)
-func forEachField(_ line: UnsafeRawBufferPointer, separator: UInt8, _ body: (UnsafeRawBufferPointer) -> Void) {
+func forEachField(_ line: ByteView, separator: UInt8, _ body: (ByteView) -> Void) {
     var start = 0
     for k in 0...line.count where k == line.count || line[k] == separator {
-        if k > start { body(UnsafeRawBufferPointer(rebasing: line[start..<k])) }
+        if k > start { body(line.extracting(start..<k)) }
         start = k + 1
     }
 }
 
 /// The bytes before the first separator (all of them if there is none).
-func firstField(_ line: UnsafeRawBufferPointer, separator: UInt8) -> UnsafeRawBufferPointer {
+func firstField(_ line: ByteView, separator: UInt8) -> ByteView {
     var end = 0
     while end < line.count && line[end] != separator { end += 1 }
-    return UnsafeRawBufferPointer(rebasing: line[0..<end])
+    return line.extracting(0..<end)
 }
 
 extension TSVLines {
@@ -38,7 +38,7 @@ extension TSVLines {
 
 private let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
 
-extension UnsafeRawBufferPointer {
+extension ByteView {
     /// A decimal number, exactly as `Double(String)` reads it. Plain forms like `-12.345` with at
     /// most 15 digits take a fast path (the digits and the power of ten are exact doubles, so one
     /// IEEE division rounds correctly); anything else goes to the standard parser.

@@ -1,38 +1,32 @@
 /// Walks the lines and tab-separated fields of a UTF-8 table held in memory, without copying.
 struct TSVLines: Sequence, IteratorProtocol {
-    let bytes: UnsafeRawBufferPointer
+    let bytes: ByteView
     private var position = 0
     private(set) var lineNumber = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: ByteView) { self.bytes = bytes }
 
     /// The next line (without its `\n`) and the byte offset where it starts.
-    mutating func next() -> (offset: Int, line: UnsafeRawBufferPointer)? {
+    mutating func next() -> (offset: Int, line: ByteView)? {
         guard position < bytes.count else { return nil }
         let start = position
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let end = bytes.firstIndex(of: 0x0A, from: start) ?? bytes.count
         position = end + 1
         lineNumber += 1
         var lineEnd = end
         if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        return (start, UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]))
+        return (start, bytes.extracting(start..<lineEnd))
     }
 }
 
 /// Splits a byte range at a separator byte.
-func splitFields(_ line: UnsafeRawBufferPointer, separator: UInt8) -> [UnsafeRawBufferPointer] {
-    var fields: [UnsafeRawBufferPointer] = []
-    var start = 0
-    for k in 0..<line.count where line[k] == separator {
-        fields.append(UnsafeRawBufferPointer(rebasing: line[start..<k]))
-        start = k + 1
-    }
-    fields.append(UnsafeRawBufferPointer(rebasing: line[start..<line.count]))
+func splitFields(_ line: ByteView, separator: UInt8) -> [ByteView] {
+    var fields: [ByteView] = []
+    splitFields(line, separator: separator, into: &fields)
     return fields
 }
 
-extension UnsafeRawBufferPointer {
+extension ByteView {
     var string: String { String(decoding: self, as: UTF8.self) }
 
     var int64: Int64? {

@@ -47,9 +47,9 @@ struct FuzzyKeysDifferentialTests {
             }
             let expected = Self.editDistance(a, b) <= 1
             if expected { close += 1 }
-            let fast = a.withUnsafeBytes { a in b.withUnsafeBytes { b in withinOneEdit(a, b) } }
+            let fast = a.withByteView { a in b.withByteView { b in withinOneEdit(a, b) } }
             var rows: [Int] = []
-            let bounded = a.withUnsafeBytes { a in b.withUnsafeBytes { b in boundedEditDistance(a, b, limit: 1, rows: &rows) } }
+            let bounded = a.withByteView { a in b.withByteView { b in boundedEditDistance(a, b, limit: 1, rows: &rows) } }
             if fast != expected || (bounded <= 1) != expected { failures += 1 }
         }
         #expect(failures == 0)

@@ -13,21 +13,21 @@ struct IndexPrefetchDifferentialTests {
     let gazetteer = TestSupport.bundledGazetteer!
 
     /// Where each stored hash of a table sits, by a scan of every slot.
-    static func scan(_ table: UnsafeRawBufferPointer, slotSize: Int) -> [UInt64: Int] {
+    static func scan(_ table: ByteView, slotSize: Int) -> [UInt64: Int] {
         var slots: [UInt64: Int] = [:]
         for slot in 0..<(table.count / slotSize) {
-            let stored = table.load(fromByteOffset: slot * slotSize, as: UInt64.self)
+            let stored = table.load(at: slot * slotSize, as: UInt64.self)
             if stored != 0 { slots[stored] = slot }
         }
         return slots
     }
 
     /// Whether a linear probe from `first` reaches `target` without meeting an empty slot.
-    static func probeReaches(_ table: UnsafeRawBufferPointer, slotSize: Int, from first: Int, to target: Int) -> Bool {
+    static func probeReaches(_ table: ByteView, slotSize: Int, from first: Int, to target: Int) -> Bool {
         let count = table.count / slotSize
         var slot = first
         while slot != target {
-            if table.load(fromByteOffset: slot * slotSize, as: UInt64.self) == 0 { return false }
+            if table.load(at: slot * slotSize, as: UInt64.self) == 0 { return false }
             slot = (slot + 1) % count
         }
         return true
@@ -41,7 +41,7 @@ struct IndexPrefetchDifferentialTests {
             index += 1
             guard index % 4 == 0 else { return }
             let hash = NameHashDifferentialTests.fnv1a(key)
-            let line = gazetteer.slotLine(hash) - UnsafeRawPointer(table.baseAddress!)
+            let line = gazetteer.slotLine(hash)
             guard line % IndexLayout.slotSize == 0, let target = holder[IndexLayout.stored(hash)],
                   Self.probeReaches(table, slotSize: IndexLayout.slotSize, from: line / IndexLayout.slotSize, to: target) else {
                 failures += 1
@@ -64,7 +64,7 @@ struct IndexPrefetchDifferentialTests {
         var failures = 0, checked = 0
         for word in words {
             guard let key = NameKey.of(word) else { continue }
-            let line = gazetteer.lexiconLine(key.hash) - UnsafeRawPointer(table.baseAddress!)
+            let line = gazetteer.lexiconLine(key.hash)
             guard line % IndexLayout.lexiconSlotSize == 0, let target = holder[IndexLayout.stored(key.hash)],
                   Self.probeReaches(table, slotSize: IndexLayout.lexiconSlotSize, from: line / IndexLayout.lexiconSlotSize, to: target) else {
                 failures += 1
@@ -78,13 +78,12 @@ struct IndexPrefetchDifferentialTests {
 
     @Test func filterLinesAreTheBlocksTheQuestionsRead() {
         var generator = SplitMix64(seed: 19_801)
-        let blocks = UnsafeRawPointer(gazetteer.filter.blocks.baseAddress!)
         for _ in 0..<100_000 {
             let hash = generator.next()
             let line = gazetteer.filterLine(hash)
             for kind in [NameFilter.Kind.key, .keyPrefix, .organisationPrefix] {
                 let block = NameFilter.position(hash, kind, blockCount: gazetteer.filter.blockCount).block
-                if line != blocks + block * NameFilter.blockSize { Issue.record("hash \(hash), \(kind)"); return }
+                if line != block * NameFilter.blockSize { Issue.record("hash \(hash), \(kind)"); return }
             }
         }
     }
@@ -104,10 +103,10 @@ struct IndexPrefetchDifferentialTests {
         var failures = 0
         for entry in gazetteer.allEntries {
             let id = gazetteer.id(entry)
-            if gazetteer.entryLine(entry).loadUnaligned(as: Int64.self) != id { failures += 1 }
+            if gazetteer.entries.load(at: gazetteer.entryLine(entry), as: Int64.self) != id { failures += 1 }
             guard entry % 16 == 0, let row = rows[id] else { continue }
             guard let line = gazetteer.rowLine(entry) else { failures += 1; continue }
-            let prefetched = UnsafeBufferPointer(start: line.assumingMemoryBound(to: UInt8.self), count: row.count)
+            let prefetched = gazetteer.places.view.extracting(line..<(line + row.count))
             if !prefetched.elementsEqual(row) { failures += 1 }
         }
         #expect(failures == 0)

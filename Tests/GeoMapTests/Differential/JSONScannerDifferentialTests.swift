@@ -24,7 +24,7 @@ struct JSONScannerDifferentialTests {
 
     static func fast(_ line: [UInt8]) -> Outcome {
         var record = JSONLineRecord()
-        let problem: JSONLineRecord.Problem? = line.withUnsafeBufferPointer { buffer in
+        let problem: JSONLineRecord.Problem? = line.withByteView { buffer in
             do throws(JSONLineRecord.Problem) {
                 try record.parse(buffer)
                 return nil

@@ -61,7 +61,7 @@ struct NameHashDifferentialTests {
             let words = key.bytes.split(separator: 0x20, omittingEmptySubsequences: false).map(Array.init)
             var extended = Self.fast(words[0])
             for word in words.dropFirst() { extended = word.withUnsafeBufferPointer { NameHash.extend(extended, with: $0) } }
-            let fuzzy = key.bytes.withUnsafeBytes { FuzzyKeys.hash(of: $0) }
+            let fuzzy = key.bytes.withByteView { FuzzyKeys.hash(of: $0) }
             if key.hash != expected || NameHash.of(key.string) != expected || extended != expected || fuzzy != expected {
                 failures += 1
             }

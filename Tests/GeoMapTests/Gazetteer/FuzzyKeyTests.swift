@@ -59,11 +59,11 @@ import Testing
 
     @Test func keyRulesAndSignificance() {
         func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
-        #expect(bytes("kaliningrad").withUnsafeBytes(FuzzyKeys.isEligible))
-        #expect(!bytes("luhansk").withUnsafeBytes(FuzzyKeys.isEligible))
-        #expect(!bytes("new york city").withUnsafeBytes(FuzzyKeys.isEligible))
-        #expect(!bytes("12345678").withUnsafeBytes(FuzzyKeys.isEligible))
-        #expect(bytes("a1234567").withUnsafeBytes(FuzzyKeys.isEligible))
+        #expect(bytes("kaliningrad").withByteView(FuzzyKeys.isEligible))
+        #expect(!bytes("luhansk").withByteView(FuzzyKeys.isEligible))
+        #expect(!bytes("new york city").withByteView(FuzzyKeys.isEligible))
+        #expect(!bytes("12345678").withByteView(FuzzyKeys.isEligible))
+        #expect(bytes("a1234567").withByteView(FuzzyKeys.isEligible))
         #expect(FuzzyKeys.isSignificant(kind: .place, population: FuzzyKeys.minimumPopulation))
         #expect(!FuzzyKeys.isSignificant(kind: .place, population: FuzzyKeys.minimumPopulation - 1))
         #expect(FuzzyKeys.isSignificant(kind: .landform, population: 0))
@@ -71,10 +71,10 @@ import Testing
         #expect(FuzzyKeys.isSignificant(.demonym))
         // One hash per distinct deletion: "aab" loses an "a" (once) or the "b"; "éé" has no ASCII byte.
         var hashes: [UInt64] = []
-        bytes("aab").withUnsafeBytes { FuzzyKeys.forEachDeletionHash(of: $0) { hashes.append($0) } }
+        bytes("aab").withByteView { FuzzyKeys.forEachDeletionHash(of: $0) { hashes.append($0) } }
         #expect(hashes == [NameHash.of("ab"), NameHash.of("aa")])
-        #expect(bytes("aab").withUnsafeBytes(FuzzyKeys.deletionCount) == 2)
-        #expect(bytes("xéé").withUnsafeBytes(FuzzyKeys.deletionCount) == 1)
+        #expect(bytes("aab").withByteView(FuzzyKeys.deletionCount) == 2)
+        #expect(bytes("xéé").withByteView(FuzzyKeys.deletionCount) == 1)
     }
 }
 
@@ -168,7 +168,7 @@ struct BundledFuzzyKeyTests {
     private func scan(_ query: [UInt8]) -> Set<[UInt8]> {
         guard query.count >= FuzzyKeys.minimumLength else { return [] }
         var found: Set<[UInt8]> = []
-        query.withUnsafeBytes { query in
+        query.withByteView { query in
             gazetteer.forEachKey(lengths: (query.count - 1)...(query.count + 1)) { key in
                 // One edit leaves the first or the last byte in place (a quick test first).
                 guard key[0] == query[0] || key[key.count - 1] == query[query.count - 1],
@@ -185,7 +185,7 @@ struct BundledFuzzyKeyTests {
     }
 
     /// For two strings one edit apart: whether the byte replaced, inserted or deleted is ASCII.
-    private func editedByteIsASCII(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    private func editedByteIsASCII(_ a: ByteView, _ b: ByteView) -> Bool {
         let (long, short) = a.count >= b.count ? (a, b) : (b, a)
         var i = 0
         while i < short.count && long[i] == short[i] { i += 1 }

@@ -105,7 +105,7 @@ import Testing
         }
         for sample in samples {
             var text = sample
-            let fast = text.withUTF8 { UnsafeRawBufferPointer($0).decimal }
+            let fast = Array(text.utf8).withByteView { $0.decimal }
             #expect(fast?.bitPattern == Double(sample)?.bitPattern, "\(sample)")
         }
     }

@@ -23,8 +23,8 @@ import Testing
     @Test func readsFromAnUnalignedSliceOfABuffer() throws {
         let polygon = Geometry.polygon(try GeometryFixtures.squareWithHole())
         let record: [UInt8] = [0xAA, 0xBB, 0xCC] + polygon.wkb() + [0xDD]
-        let decoded = try record.withUnsafeBytes { buffer in
-            try Geometry(wkb: UnsafeRawBufferPointer(rebasing: buffer[3..<(buffer.count - 1)]))
+        let decoded = try record.withByteView { buffer in
+            try Geometry(wkb: buffer.extracting(3..<(buffer.count - 1)))
         }
         #expect(decoded == polygon)
     }

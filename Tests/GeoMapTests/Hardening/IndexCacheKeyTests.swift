@@ -132,7 +132,7 @@ import Testing
     @Test func theMiniIndexBytesAreThoseOfThisVersion() throws {
         let recorded: [Int: UInt64] = [9: 0x84E0_0BCE_D1B4_348D]
         let bytes = try IndexBuilder.build(files: GazetteerFiles(directory: TestSupport.fixtures + "/MiniGazetteer"), fingerprint: 42, workers: 1)
-        let checksum = bytes.withUnsafeBytes { IndexChecksum.of($0) }
+        let checksum = bytes.withByteView { IndexChecksum.of($0) }
         #expect(recorded[IndexLayout.formatVersion] == checksum,
                 "the index bytes changed (checksum 0x\(IndexCache.hex(checksum))): bump IndexLayout.formatVersion and record the new checksum here")
     }

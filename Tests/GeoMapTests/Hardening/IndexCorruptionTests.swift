@@ -79,9 +79,9 @@ import Testing
         try #require(records.count == 1, "\(fixture.names)")
         let record = try String(contentsOfFile: fixture.cache + "/" + records[0], encoding: .utf8)
         let mapped = try MappedFile(path: try fixture.indexPath)
-        let checksum = mapped.bytes.load(at: IndexLayout.Header.checksum, as: UInt64.self)
+        let checksum = mapped.view.load(at: IndexLayout.Header.checksum, as: UInt64.self)
         #expect(record == IndexCache.recordText(mapped.identity, checksum: checksum))
-        #expect(checksum == IndexChecksum.of(mapped.bytes))
+        #expect(checksum == IndexChecksum.of(mapped.view))
         // A record that does not match the file (here: another checksum) is not trusted: the file
         // is verified again, and recorded as it is.
         let recordURL = URL(fileURLWithPath: fixture.cache + "/" + records[0])
@@ -93,17 +93,17 @@ import Testing
     @Test func theChecksumCoversEveryByteButItsOwnField() throws {
         let bytes = try IndexBuilder.build(files: GazetteerFiles(directory: TestSupport.fixtures + "/MiniGazetteer"), fingerprint: 7, workers: 1)
         let checksum = bytes.read(UInt64.self, at: IndexLayout.Header.checksum)
-        #expect(bytes.withUnsafeBytes { IndexChecksum.of($0) } == checksum)
+        #expect(bytes.withByteView { IndexChecksum.of($0) } == checksum)
         var random = SplitMix64(seed: 3)
         for offset in Array(0..<IndexLayout.headerSize) + (0..<200).map({ _ in Int.random(in: 0..<bytes.count, using: &random) }) {
             var edited = bytes
             edited[offset] ^= 0x01 << UInt8(offset % 8)
-            let changed = edited.withUnsafeBytes { IndexChecksum.of($0) }
+            let changed = edited.withByteView { IndexChecksum.of($0) }
             let inField = (IndexLayout.Header.checksum..<(IndexLayout.Header.checksum + 8)).contains(offset)
             #expect((changed == checksum) == inField, "offset \(offset)")
         }
         // Length counts too: the same bytes with zeros after them.
-        #expect((bytes + [0, 0, 0, 0, 0, 0, 0, 0]).withUnsafeBytes { IndexChecksum.of($0) } != checksum)
+        #expect((bytes + [0, 0, 0, 0, 0, 0, 0, 0]).withByteView { IndexChecksum.of($0) } != checksum)
     }
 }
 

@@ -86,7 +86,7 @@ struct IndexFixture {
     static func resealed(_ bytes: [UInt8], _ edit: (inout [UInt8]) -> Void) -> [UInt8] {
         var edited = bytes
         edit(&edited)
-        let checksum = edited.withUnsafeBytes { IndexChecksum.of($0) }
+        let checksum = edited.withByteView { IndexChecksum.of($0) }
         withUnsafeBytes(of: checksum.littleEndian) { raw in
             for k in 0..<8 { edited[IndexLayout.Header.checksum + k] = raw[k] }
         }
@@ -109,7 +109,7 @@ extension Array where Element == UInt8 {
     }
 
     func read<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
-        withUnsafeBytes { $0.load(at: offset, as: T.self) }
+        loadLittleEndian(at: offset, as: T.self)
     }
 }
 

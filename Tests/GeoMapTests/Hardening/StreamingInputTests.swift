@@ -42,7 +42,7 @@ import Glibc
                 var out: [UInt8] = []
                 var chunk = [UInt8](repeating: 0, count: size)
                 while true {
-                    let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+                    let count = try source.read(into: &chunk, 0..<chunk.count)
                     if count == 0 { break }
                     #expect(count <= size)
                     out += chunk[0..<count]

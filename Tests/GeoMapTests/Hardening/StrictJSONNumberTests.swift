@@ -9,7 +9,7 @@ import Testing
         var record = JSONLineRecord()
         let bytes = Array(line.utf8)
         do throws(JSONLineRecord.Problem) {
-            try bytes.withUnsafeBufferPointer { buffer throws(JSONLineRecord.Problem) in try record.parse(buffer) }
+            try bytes.withByteView { buffer throws(JSONLineRecord.Problem) in try record.parse(buffer) }
             return .success(record)
         } catch {
             return .failure(error)

@@ -11,12 +11,12 @@ import Testing
             let shape = try #require(try gazetteer.shape(entry))
             #expect(try WKBEnvelope.of(wkb) == shape.boundingBox, "\(id)")
             let bigEndian = WKBWriter.write(shape, byteOrder: .bigEndian)
-            #expect(try bigEndian.withUnsafeBytes { try WKBEnvelope.of($0) } == shape.boundingBox, "\(id)")
+            #expect(try bigEndian.withByteView { try WKBEnvelope.of($0) } == shape.boundingBox, "\(id)")
         }
     }
 
     @Test func malformedInputThrows() {
         let truncated: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0]
-        #expect(throws: (any Error).self) { try truncated.withUnsafeBytes { try WKBEnvelope.of($0) } }
+        #expect(throws: (any Error).self) { try truncated.withByteView { try WKBEnvelope.of($0) } }
     }
 }

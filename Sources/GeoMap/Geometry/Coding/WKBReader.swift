@@ -6,7 +6,7 @@ public enum WKBReader {
     /// Collections nested deeper than this are rejected, so hostile input cannot exhaust the stack.
     public static let maximumNestingDepth = 64
 
-    public static func read(_ bytes: UnsafeRawBufferPointer) throws -> Geometry {
+    public static func read(_ bytes: ByteView) throws -> Geometry {
         var cursor = WKBCursor(bytes: bytes)
         let geometry = try cursor.readGeometry(depth: 0)
         guard cursor.offset == bytes.count else {
@@ -15,16 +15,25 @@ public enum WKBReader {
         return geometry
     }
 
+    public static func read(_ bytes: [UInt8]) throws -> Geometry { try bytes.withByteView { try read($0) } }
+
+    public static func read(_ bytes: ArraySlice<UInt8>) throws -> Geometry { try bytes.withByteView { try read($0) } }
+
     public static func read<Bytes: Sequence>(_ bytes: Bytes) throws -> Geometry where Bytes.Element == UInt8 {
-        if let result = try bytes.withContiguousStorageIfAvailable({ try read(UnsafeRawBufferPointer($0)) }) {
-            return result
-        }
-        return try Array(bytes).withUnsafeBytes { try read($0) }
+        try read(Array(bytes))
     }
 }
 
 extension Geometry {
-    public init(wkb bytes: UnsafeRawBufferPointer) throws {
+    public init(wkb bytes: ByteView) throws {
+        self = try WKBReader.read(bytes)
+    }
+
+    public init(wkb bytes: [UInt8]) throws {
+        self = try WKBReader.read(bytes)
+    }
+
+    public init(wkb bytes: ArraySlice<UInt8>) throws {
         self = try WKBReader.read(bytes)
     }
 
@@ -40,10 +49,10 @@ private struct WKBHeader {
 }
 
 private struct WKBCursor {
-    let bytes: UnsafeRawBufferPointer
+    let bytes: ByteView
     var offset = 0
 
-    init(bytes: UnsafeRawBufferPointer) {
+    init(bytes: ByteView) {
         self.bytes = bytes
     }
 
@@ -61,16 +70,16 @@ private struct WKBCursor {
 
     mutating func readUInt32(_ order: WKBByteOrder) throws -> UInt32 {
         guard remaining >= 4 else { throw failure("unexpected end of data") }
-        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        let raw = bytes.load(at: offset, as: UInt32.self)
         offset += 4
-        return order == .littleEndian ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
+        return order == .littleEndian ? raw : raw.byteSwapped
     }
 
     mutating func readDouble(_ order: WKBByteOrder) throws -> Double {
         guard remaining >= 8 else { throw failure("unexpected end of data") }
-        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let raw = bytes.load(at: offset, as: UInt64.self)
         offset += 8
-        return Double(bitPattern: order == .littleEndian ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
+        return Double(bitPattern: order == .littleEndian ? raw : raw.byteSwapped)
     }
 
     /// Reads an element count and checks that `count * minimumBytesEach` bytes are still there.
@@ -184,29 +193,13 @@ private struct WKBCursor {
         let bytesPerPoint = header.ordinatesPerPoint * 8
         let count = try readCount(header.order, minimumBytesEach: bytesPerPoint, of: "point")
         let start = offset
-        let source = bytes
-        let order = header.order
-        let points = [Point].fromInterleavedCoordinates(count: count) { doubles in
-            if order == WKBByteOrder.host && bytesPerPoint == 16, let base = source.baseAddress {
-                UnsafeMutableRawPointer(doubles).copyMemory(from: base + start, byteCount: count * 16)
-                return
-            }
-            for index in 0..<count {
-                let pointOffset = start + index * bytesPerPoint
-                doubles[2 * index] = Self.double(in: source, at: pointOffset, order)
-                doubles[2 * index + 1] = Self.double(in: source, at: pointOffset + 8, order)
-            }
-        }
+        let points = [Point](wkbCoordinates: bytes.extracting(start..<(start + count * bytesPerPoint)),
+                             count: count, stride: bytesPerPoint, order: header.order)
         offset = start + count * bytesPerPoint
         for point in points where !point.isFinite {
             throw WKBError(reason: "non-finite coordinate", offset: start)
         }
         return points
-    }
-
-    static func double(in bytes: UnsafeRawBufferPointer, at offset: Int, _ order: WKBByteOrder) -> Double {
-        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        return Double(bitPattern: order == .littleEndian ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
     }
 
     mutating func readLineString(_ header: WKBHeader) throws -> LineString {

@@ -1,12 +1,10 @@
 /// Writes 2-D ISO WKB in either byte order.
 public enum WKBWriter {
     public static func write(_ geometry: Geometry, byteOrder: WKBByteOrder = .littleEndian) -> [UInt8] {
-        let size = byteCount(of: geometry)
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var sink = WKBSink(buffer: UnsafeMutableRawBufferPointer(buffer), order: byteOrder)
-            sink.write(geometry)
-            initialized = sink.offset
-        }
+        var sink = WKBSink(order: byteOrder)
+        sink.buffer.reserveCapacity(byteCount(of: geometry))
+        sink.write(geometry)
+        return sink.buffer
     }
 
     static func byteCount(of geometry: Geometry) -> Int {
@@ -43,47 +41,28 @@ extension GeometryConvertible {
 }
 
 private struct WKBSink {
-    let buffer: UnsafeMutableRawBufferPointer
+    var buffer: [UInt8] = []
     let order: WKBByteOrder
-    var offset = 0
 
-    init(buffer: UnsafeMutableRawBufferPointer, order: WKBByteOrder) {
-        self.buffer = buffer
-        self.order = order
-    }
+    init(order: WKBByteOrder) { self.order = order }
 
     mutating func writeHeader(_ type: WKBGeometryType) {
-        buffer[offset] = order.rawValue
-        offset += 1
+        buffer.append(order.rawValue)
         writeUInt32(type.rawValue)
     }
 
     mutating func writeUInt32(_ value: UInt32) {
-        let ordered = order == .littleEndian ? value.littleEndian : value.bigEndian
-        buffer.storeBytes(of: ordered, toByteOffset: offset, as: UInt32.self)
-        offset += 4
+        forEachByte(ofLittleEndian: order == .littleEndian ? value : value.byteSwapped) { buffer.append($0) }
     }
 
     mutating func writeDouble(_ value: Double) {
         let bits = value.bitPattern
-        let ordered = order == .littleEndian ? bits.littleEndian : bits.bigEndian
-        buffer.storeBytes(of: ordered, toByteOffset: offset, as: UInt64.self)
-        offset += 8
+        forEachByte(ofLittleEndian: order == .littleEndian ? bits : bits.byteSwapped) { buffer.append($0) }
     }
 
     mutating func writePoints(_ points: [Point]) {
         writeUInt32(UInt32(points.count))
-        if order == WKBByteOrder.host, let destination = buffer.baseAddress {
-            points.withInterleavedCoordinates { doubles, count in
-                (destination + offset).copyMemory(from: doubles, byteCount: count * 16)
-            }
-            offset += points.count * 16
-            return
-        }
-        for point in points {
-            writeDouble(point.x)
-            writeDouble(point.y)
-        }
+        buffer.appendWKBCoordinates(of: points, order: order)
     }
 
     mutating func writePolygonBody(_ polygon: Polygon) {
@@ -94,6 +73,17 @@ private struct WKBSink {
         writeUInt32(UInt32(1 + polygon.holes.count))
         writePoints(polygon.exterior.points)
         for hole in polygon.holes { writePoints(hole.points) }
+    }
+
+    /// A Multi* geometry: its header and count, then each member with its own header.
+    private mutating func writeMembers<Member>(_ type: WKBGeometryType, _ members: [Member], each memberType: WKBGeometryType,
+                                               _ body: (inout WKBSink, Member) -> Void) {
+        writeHeader(type)
+        writeUInt32(UInt32(members.count))
+        for member in members {
+            writeHeader(memberType)
+            body(&self, member)
+        }
     }
 
     mutating func write(_ geometry: Geometry) {
@@ -117,19 +107,9 @@ private struct WKBSink {
                 writeDouble(point.y)
             }
         case .multiLineString(let multi):
-            writeHeader(.multiLineString)
-            writeUInt32(UInt32(multi.lineStrings.count))
-            for line in multi.lineStrings {
-                writeHeader(.lineString)
-                writePoints(line.points)
-            }
+            writeMembers(.multiLineString, multi.lineStrings, each: .lineString) { $0.writePoints($1.points) }
         case .multiPolygon(let multi):
-            writeHeader(.multiPolygon)
-            writeUInt32(UInt32(multi.polygons.count))
-            for polygon in multi.polygons {
-                writeHeader(.polygon)
-                writePolygonBody(polygon)
-            }
+            writeMembers(.multiPolygon, multi.polygons, each: .polygon) { $0.writePolygonBody($1) }
         case .geometryCollection(let collection):
             writeHeader(.geometryCollection)
             writeUInt32(UInt32(collection.geometries.count))

@@ -4,15 +4,12 @@ public enum WKTReader {
     public static let maximumNestingDepth = 64
 
     public static func read(_ text: String) throws -> Geometry {
-        var text = text
-        return try text.withUTF8 { bytes in
-            var scanner = WKTScanner(bytes: bytes)
-            scanner.skipSRIDPrefix()
-            let geometry = try scanner.readGeometry(depth: 0)
-            scanner.skipWhitespace()
-            guard scanner.isAtEnd else { throw scanner.failure("unexpected text after the geometry") }
-            return geometry
-        }
+        var scanner = WKTScanner(bytes: Array(text.utf8))
+        scanner.skipSRIDPrefix()
+        let geometry = try scanner.readGeometry(depth: 0)
+        scanner.skipWhitespace()
+        guard scanner.isAtEnd else { throw scanner.failure("unexpected text after the geometry") }
+        return geometry
     }
 }
 
@@ -23,10 +20,10 @@ extension Geometry {
 }
 
 private struct WKTScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: [UInt8]
     var offset = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 

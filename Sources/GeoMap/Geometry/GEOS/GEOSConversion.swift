@@ -63,9 +63,7 @@ extension GEOSContext {
         // GEOSGeom_createPolygon_r takes the shell and the holes (not the array), even when it fails.
         var holePointers: [OpaquePointer?] = holes.map { $0.relinquish() }
         let shellPointer = shell.relinquish()
-        let created = holePointers.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createPolygon_r(handle, shellPointer, buffer.baseAddress, UInt32(buffer.count))
-        }
+        let created = GEOSGeom_createPolygon_r(handle, shellPointer, &holePointers, UInt32(holePointers.count))
         return try own(created, "GEOSGeom_createPolygon_r")
     }
 
@@ -75,9 +73,7 @@ extension GEOSContext {
         }
         // GEOSGeom_createCollection_r takes the members (not the array), even when it fails.
         var memberPointers: [OpaquePointer?] = members.map { $0.relinquish() }
-        let created = memberPointers.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createCollection_r(handle, Int32(type.rawValue), buffer.baseAddress, UInt32(buffer.count))
-        }
+        let created = GEOSGeom_createCollection_r(handle, Int32(type.rawValue), &memberPointers, UInt32(memberPointers.count))
         return try own(created, "GEOSGeom_createCollection_r")
     }
 
