@@ -139,8 +139,9 @@ class _Extraction:
         self.id_key = id
         self.command = geomap.extract_command(kinds, jobs)
         self.prefix = f"geomap-py-{secrets.token_hex(6)}-"
-        # Documents sent and not yet answered: (sequence, caller's id, error known before sending).
-        self.pending: Deque[Tuple[int, Any, Optional[str]]] = collections.deque()
+        # Documents sent and not yet answered: (sequence, caller's id, error known before sending,
+        # line number in geomap's input, 0 for a document not sent).
+        self.pending: Deque[Tuple[int, Any, Optional[str], int]] = collections.deque()
         self.writer_error: Optional[BaseException] = None
         self.skip_reasons: Dict[int, str] = {}
         self.stderr_tail: Deque[str] = collections.deque(maxlen=20)
@@ -163,7 +164,7 @@ class _Extraction:
                 record = json.loads(line)
                 sequence = self._sequence(record.get("id"))
                 yield from self._passed_over(before=sequence)
-                _, caller_id, _ = self.pending.popleft()
+                _, caller_id, _, _ = self.pending.popleft()
                 record["id"] = None if caller_id is _NO_ID else caller_id
                 yield record
             status = process.wait()
@@ -196,9 +197,9 @@ class _Extraction:
     def _passed_over(self, before: Optional[int]) -> Iterator[Record]:
         """Error records for the documents before `before` (all when None) that got no record."""
         while self.pending and (before is None or self.pending[0][0] != before):
-            sequence, caller_id, error = self.pending.popleft()
+            sequence, caller_id, error, line = self.pending.popleft()
             if error is None:
-                error = self.skip_reasons.pop(sequence + 1, None) or "skipped by geomap"
+                error = self.skip_reasons.pop(line, None) or "skipped by geomap"
             yield {"id": None if caller_id is _NO_ID else caller_id, "error": error}
         if before is not None and not self.pending:
             raise GeoMapError(f"geomap extract: a record out of order (sequence {before})")
@@ -208,17 +209,19 @@ class _Extraction:
         assert stdin is not None
         flusher = threading.Thread(target=self._flush_when_idle, args=(stdin,), daemon=True, name="geomap-flusher")
         flusher.start()
+        line = 0
         try:
             for sequence, document in enumerate(self.documents):
                 caller_id, text = self._unpack(document)
                 if not isinstance(text, str):
-                    self.pending.append((sequence, caller_id, f"text is not a string: {type(text).__name__}"))
+                    self.pending.append((sequence, caller_id, f"text is not a string: {type(text).__name__}", 0))
                     continue
-                line = json.dumps({"id": self.prefix + str(sequence), "text": text}, ensure_ascii=False)
+                encoded = json.dumps({"id": self.prefix + str(sequence), "text": text}, ensure_ascii=False)
                 # Appended before it is written, so the reader finds it when the record comes back.
-                self.pending.append((sequence, caller_id, None))
+                line += 1
+                self.pending.append((sequence, caller_id, None, line))
                 with self.stdin_lock:
-                    stdin.write(line.encode("utf-8", "replace") + b"\n")
+                    stdin.write(encoded.encode("utf-8", "replace") + b"\n")
                     self.unflushed_since = self.unflushed_since or time.monotonic()
         except (BrokenPipeError, ValueError, OSError):
             pass  # geomap stopped or the reader closed the pipe; the reader reports why

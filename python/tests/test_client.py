@@ -208,3 +208,32 @@ def test_near_is_within_the_radius_nearest_first(binary):
     distances = [n["km"] for n in answer["near"]]
     assert answer["origin"]["name"] == "Kyiv" and 0 < len(distances) <= 20
     assert distances == sorted(distances) and max(distances) <= 25
+
+
+FAKE_GEOMAP = r'''#!/usr/bin/env python3
+# Behaves as today's geomap does when it skips records: no output line for them, a warning naming
+# the line, the summary, exit status 1. It skips lines 2 and the last.
+import json, sys
+lines = sys.stdin.read().splitlines()
+for number, line in enumerate(lines, 1):
+    record = json.loads(line)
+    if number in (2, len(lines)):
+        print(f"geomap: warning: -:{number}: skipped: fake reason {number}", file=sys.stderr)
+        continue
+    print(json.dumps({"id": record["id"], "toponyms": []}))
+print(f"geomap: processed {len(lines) - 2}, skipped 2", file=sys.stderr)
+sys.exit(1)
+'''
+
+
+def test_records_geomap_skips_become_error_records_in_their_place(tmp_path):
+    fake = tmp_path / "geomap"
+    fake.write_text(FAKE_GEOMAP)
+    fake.chmod(0o755)
+    documents = [{"id": "a", "text": "one"}, {"id": "b", "text": "two"}, {"id": "c", "text": None},
+                 {"id": "d", "text": "four"}, {"id": "e", "text": "five"}]
+    records = list(geomap.GeoMap(str(fake)).extract(documents))
+    assert [r["id"] for r in records] == ["a", "b", "c", "d", "e"]
+    assert [("error" in r) for r in records] == [False, True, True, False, True]
+    assert records[1]["error"] in ("fake reason 2", "skipped by geomap")  # stderr may come later than stdout
+    assert records[4]["error"] == "fake reason 4"  # line 4: document c was never sent
