@@ -1,7 +1,9 @@
 """geomap.spark.extract in a local[2] Spark session: its rows equal geomap extract's, id by id."""
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tarfile
 from collections import defaultdict
@@ -79,3 +81,23 @@ def test_a_missing_column_is_a_geomap_error(spark, binary):
     df = spark.createDataFrame([("a", "Paris")], "id string, body string")
     with pytest.raises(geomap.GeoMapError, match="needs columns"):
         geomap.spark.extract(df, binary=binary)
+
+
+def test_the_example_writes_parquet_equal_to_the_cli(binary, archive, tmp_path):
+    import pyarrow.parquet as pq
+
+    documents = make_corpus(200, seed=12)
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents), encoding="utf-8")
+    output = tmp_path / "mentions.parquet"
+    example = REPO / "python" / "examples" / "spark_extract.py"
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    subprocess.run([sys.executable, str(example), str(source), str(output), "--archive", archive,
+                    "--master", "local[2]"], check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    got = rows_by_id(pq.read_table(output).to_pylist())
+    expected = {record_id: list(mentions(record)) for record_id, record in cli_records(binary, documents, tmp_path).items()}
+    assert {k: v for k, v in expected.items() if v} == dict(got)
+    # Writing again without --force is refused with one line, and the output is left alone.
+    again = subprocess.run([sys.executable, str(example), str(source), str(output)], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert again.returncode == 1 and again.stderr.decode().strip().endswith("exists (pass --force to overwrite)")
