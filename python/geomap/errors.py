@@ -1,0 +1,5 @@
+"""The package's one exception type."""
+
+
+class GeoMapError(RuntimeError):
+    """geomap could not run, or stopped: the message is its one-line error."""
