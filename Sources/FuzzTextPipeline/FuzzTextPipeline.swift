@@ -52,7 +52,7 @@ public func fuzzTextPipelineOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int)
     let document = Document(id: Array("fuzz".utf8), text: repaired, source: "fuzz")
     for renderer in fuzzRenderers {
         var out = JSONBytes(capacity: 1024)
-        renderer.render(document, mentions: mentions, into: &out)
+        do { try renderer.render(document, mentions: mentions, into: &out) } catch { check(false, "\(renderer.format): \(error)") }
         check(out.bytes.withUnsafeBufferPointer { isValidUTF8($0) }, "\(renderer.format) output is not valid UTF-8")
     }
     return 0

@@ -3,13 +3,13 @@ struct CSVFormat {
     let gazetteer: Gazetteer
     static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees," + LocationFields.csvHeader
 
-    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
-                to out: inout JSONBytes) {
-        for mention in mentions {
-            field(id, &out); out.raw(",")
+    func append(_ record: DocumentRecord, to out: inout JSONBytes) {
+        let text = record.text
+        for (k, mention) in record.mentions.enumerated() {
+            field(record.id, record.id.indices, &out); out.raw(",")
             out.integer(mention.start); out.raw(",")
             out.integer(mention.end); out.raw(",")
-            field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[mention.byteStart..<mention.byteEnd]), &out); out.raw(",")
+            field(text, mention.byteStart..<mention.byteEnd, &out); out.raw(",")
             field(mention.role.name, &out); out.raw(",")
             out.decimal(mention.confidence, places: 3); out.raw(",")
             if let entry = mention.entry {
@@ -37,17 +37,13 @@ struct CSVFormat {
                 out.raw(",")
             }
             out.raw(",")
-            field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[mention.sentenceByteStart..<mention.sentenceByteEnd]), &out)
+            field(text, mention.sentenceByteStart..<mention.sentenceByteEnd, &out)
             out.raw(",")
-            if let entry = mention.entry, let found = try? ContainmentIndex.shared(for: gazetteer).containment(of: entry) {
+            if let found = record.containment[k] {
                 let fields = ContainmentFields(found, in: gazetteer)
                 field(fields.country, &out); out.raw(",")
                 field(fields.admin1, &out); out.raw(",")
                 out.raw(fields.disagrees ? "true" : "false")
-            } else if let coordinate = mention.coordinate {
-                let fields = ContainmentFields(LocationFields(gazetteer: gazetteer).containment(of: coordinate.point), in: gazetteer)
-                field(fields.country, &out); out.raw(",")
-                field(fields.admin1, &out); out.raw(",false")
             } else {
                 out.raw(",,")
             }
@@ -57,15 +53,16 @@ struct CSVFormat {
     }
 
     func field(_ value: String, _ out: inout JSONBytes) {
-        var copy = value
-        copy.withUTF8 { field(UnsafeRawBufferPointer($0), &out) }
+        let bytes = Array(value.utf8)
+        field(bytes, bytes.indices, &out)
     }
 
-    func field(_ value: UnsafeRawBufferPointer, _ out: inout JSONBytes) {
-        let needsQuotes = value.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { out.bytes.append(contentsOf: value); return }
+    func field(_ value: [UInt8], _ range: Range<Int>, _ out: inout JSONBytes) {
+        let slice = value[range]
+        let needsQuotes = slice.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { out.bytes.append(contentsOf: slice); return }
         out.raw("\"")
-        for byte in value {
+        for byte in slice {
             if byte == 0x22 { out.raw("\"\"") } else { out.bytes.append(byte) }
         }
         out.raw("\"")

@@ -3,25 +3,24 @@
 struct DetailedJSONFormat {
     let gazetteer: Gazetteer
 
-    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
-                to json: inout JSONBytes) {
-        begin(id: id, to: &json)
-        append(mentions: mentions, text: text, written: 0, to: &json)
-        end(summary: ArticleSummary(mentions: mentions, gazetteer: gazetteer), to: &json)
+    func append(_ record: DocumentRecord, summary: SummaryRecord, to json: inout JSONBytes) {
+        begin(id: record.id, to: &json)
+        append(mentionsOf: record, to: &json)
+        end(summary, to: &json)
     }
 
-    func begin(id: UnsafeRawBufferPointer, to json: inout JSONBytes) {
+    func begin(id: [UInt8], to json: inout JSONBytes) {
         json.raw("{\"id\":")
         json.string(id)
         json.raw(",\"mentions\":[")
     }
 
-    /// Mentions whose byte offsets point into `text`, after `written` mentions of the same document.
-    func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to json: inout JSONBytes) {
-        for (k, mention) in mentions.enumerated() {
-            json.raw(k + written == 0 ? "\n  " : ",\n  ")
+    /// The record's mentions, after `record.written` mentions of the same document.
+    func append(mentionsOf record: DocumentRecord, to json: inout JSONBytes) {
+        for (k, mention) in record.mentions.enumerated() {
+            json.raw(k + record.written == 0 ? "\n  " : ",\n  ")
             json.raw("{\"text\":")
-            json.string(UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]))
+            json.string(record.text, mention.byteStart..<mention.byteEnd)
             json.raw(",\"start\":")
             json.integer(mention.start)
             json.raw(",\"end\":")
@@ -32,8 +31,8 @@ struct DetailedJSONFormat {
             json.decimal(mention.confidence, places: 3)
             json.raw(",\"place\":")
             if let entry = mention.entry { EntryFields(entry, in: gazetteer).appendJSON(to: &json) } else { json.raw("null") }
-            if let entry = mention.entry { appendContainment(entry, to: &json) }
-            LocationFields(gazetteer: gazetteer).appendJSON(mention, text: text, to: &json)
+            if let containment = record.containment[k] { appendContainment(containment, to: &json) }
+            LocationFields(gazetteer: gazetteer).appendJSON(mention, text: record.text, to: &json)
             if let runnerUp = mention.runnerUp {
                 json.raw(",\"runner_up\":{\"probability\":")
                 json.decimal(mention.runnerUpProbability, places: 3)
@@ -42,12 +41,13 @@ struct DetailedJSONFormat {
                 json.raw("}")
             }
             json.raw(",\"sentence\":")
-            json.string(UnsafeBufferPointer(rebasing: text[mention.sentenceByteStart..<mention.sentenceByteEnd]))
+            json.string(record.text, mention.sentenceByteStart..<mention.sentenceByteEnd)
             json.raw("}")
         }
     }
 
-    func end(summary: ArticleSummary, to json: inout JSONBytes) {
+    func end(_ record: SummaryRecord, to json: inout JSONBytes) {
+        let summary = record.summary
         json.raw("],\n \"places\":[")
         for (k, place) in summary.places.enumerated() {
             json.raw(k == 0 ? "\n  " : ",\n  ")
@@ -55,7 +55,7 @@ struct DetailedJSONFormat {
             json.integer(place.mentions)
             json.raw(",\"place\":")
             EntryFields(place.entry, in: gazetteer).appendJSON(to: &json)
-            appendContainment(place.entry, to: &json)
+            appendContainment(record.containment[k], to: &json)
             json.raw("}")
         }
         json.raw("],\n \"focus\":[")
@@ -71,12 +71,8 @@ struct DetailedJSONFormat {
     }
 
     /// `,"containment":{…}`: the country and admin-1 polygons holding the place, beside its codes.
-    private func appendContainment(_ entry: Int32, to json: inout JSONBytes) {
+    private func appendContainment(_ containment: PlaceContainment, to json: inout JSONBytes) {
         json.raw(",\"containment\":")
-        if let found = try? ContainmentIndex.shared(for: gazetteer).containment(of: entry) {
-            ContainmentFields(found, in: gazetteer).appendJSON(to: &json)
-        } else {
-            json.raw("null")
-        }
+        ContainmentFields(containment, in: gazetteer).appendJSON(to: &json)
     }
 }

@@ -34,60 +34,61 @@ public struct DocumentRenderer: Sendable {
 
     /// Starts a document read in pieces: then `renderPiece` for each piece, and `end`.
     public func begin(id: [UInt8], into json: inout JSONBytes) {
-        IDText.withWritable(id, printable: printableIDs) { id in
-            switch format {
-            case .jsonl: PredictionLineFormat(gazetteer: gazetteer).begin(id: id, to: &json)
-            case .json: DetailedJSONFormat(gazetteer: gazetteer).begin(id: id, to: &json)
-            case .csv: break
-            case .table: TableFormat(gazetteer: gazetteer).begin(id: id, count: nil, to: &json)
-            }
+        let id = IDText.writable(id, printable: format == .table || format == .csv)
+        switch format {
+        case .jsonl: PredictionLineFormat(gazetteer: gazetteer).begin(id: id, to: &json)
+        case .json: DetailedJSONFormat(gazetteer: gazetteer).begin(id: id, to: &json)
+        case .csv: break
+        case .table: TableFormat(gazetteer: gazetteer).begin(id: id, count: nil, to: &json)
         }
     }
 
     /// The mentions found in one piece of a document: their byte offsets point into `text` (the
     /// piece), their code-point offsets into the whole document; `written` mentions of the same
-    /// document came before.
-    public func renderPiece(id: [UInt8], text: [UInt8], mentions: [ExtractedMention], written: Int, into json: inout JSONBytes) {
-        IDText.withWritable(id, printable: printableIDs) { id in
-            text.withUnsafeBufferPointer { text in
-                switch format {
-                case .jsonl: PredictionLineFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
-                case .json: DetailedJSONFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
-                case .csv: CSVFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
-                case .table: TableFormat(gazetteer: gazetteer).append(mentions: mentions, text: text, written: written, to: &json)
-                }
-            }
+    /// document came before. Throws (and writes nothing) when the record cannot be made.
+    public func renderPiece(id: [UInt8], text: [UInt8], mentions: [ExtractedMention], written: Int, into json: inout JSONBytes) throws {
+        let record = try builder.record(id: id, text: text, mentions: mentions, written: written)
+        switch format {
+        case .jsonl: PredictionLineFormat(gazetteer: gazetteer).append(mentionsOf: record, to: &json)
+        case .json: DetailedJSONFormat(gazetteer: gazetteer).append(mentionsOf: record, to: &json)
+        case .csv: CSVFormat(gazetteer: gazetteer).append(record, to: &json)
+        case .table: TableFormat(gazetteer: gazetteer).append(mentionsOf: record, to: &json)
         }
     }
 
     /// Ends a document read in pieces; `summary` has counted all its mentions.
-    public func end(summary: ArticleSummary, into json: inout JSONBytes) {
+    public func end(summary: ArticleSummary, into json: inout JSONBytes) throws {
+        let summary = try builder.summary(summary)
         switch format {
         case .jsonl: PredictionLineFormat(gazetteer: gazetteer).end(to: &json)
-        case .json: DetailedJSONFormat(gazetteer: gazetteer).end(summary: summary, to: &json)
+        case .json: DetailedJSONFormat(gazetteer: gazetteer).end(summary, to: &json)
         case .csv: break
-        case .table: TableFormat(gazetteer: gazetteer).end(summary: summary, to: &json)
+        case .table: TableFormat(gazetteer: gazetteer).end(summary.summary, to: &json)
         }
     }
 
-    /// Ids are repaired to valid UTF-8 in every format (and JSON-escaped in JSON); the formats
-    /// read on a terminal also show control characters as escapes (see `IDText`).
-    private var printableIDs: Bool { format == .table || format == .csv }
+    private var builder: RecordBuilder { RecordBuilder(format: format, gazetteer: gazetteer) }
 
-    public func render(_ document: Document, mentions: [ExtractedMention], into json: inout JSONBytes) {
-        IDText.withWritable(document.id, printable: printableIDs) { id in
-            document.text.withUnsafeBufferPointer { text in
-                switch format {
-                case .jsonl:
-                    PredictionLineFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
-                case .json:
-                    DetailedJSONFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
-                case .csv:
-                    CSVFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
-                case .table:
-                    TableFormat(gazetteer: gazetteer).append(id: id, text: text, mentions: mentions, to: &json)
-                }
-            }
+    /// One whole document: its record is made first (all geometry work, which may throw), then
+    /// written.
+    public func render(_ document: Document, mentions: [ExtractedMention], into json: inout JSONBytes) throws {
+        let record = try builder.record(id: document.id, text: document.text, mentions: mentions, written: 0)
+        let needsSummary = format == .json || format == .table
+        let summary = try needsSummary ? builder.summary(ArticleSummary(mentions: mentions, gazetteer: gazetteer)) : nil
+        write(record, summary: summary, into: &json)
+    }
+
+    /// Writes a whole document's record; `summary` is needed by `json` and `table`.
+    public func write(_ record: DocumentRecord, summary: SummaryRecord?, into json: inout JSONBytes) {
+        switch format {
+        case .jsonl:
+            PredictionLineFormat(gazetteer: gazetteer).append(record, to: &json)
+        case .json:
+            DetailedJSONFormat(gazetteer: gazetteer).append(record, summary: summary!, to: &json)
+        case .csv:
+            CSVFormat(gazetteer: gazetteer).append(record, to: &json)
+        case .table:
+            TableFormat(gazetteer: gazetteer).append(record, summary: summary!.summary, to: &json)
         }
     }
 }

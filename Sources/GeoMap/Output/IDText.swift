@@ -7,13 +7,21 @@ public enum IDText {
     /// Messages show at most this many bytes of an id.
     public static let messageLimit = 200
 
-    /// Calls `body` with the id as valid UTF-8 (`printable`: with no control characters either).
-    /// An ordinary id is passed as it is, without a copy.
-    public static func withWritable<R>(_ id: [UInt8], printable: Bool, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let fine = id.withUnsafeBufferPointer { printable ? isPrintableUTF8($0) : isValidUTF8($0) }
-        if fine { return try id.withUnsafeBytes(body) }
-        let fixed = printable ? makePrintable(id) : repairedUTF8(id)
-        return try fixed.withUnsafeBytes(body)
+    /// The id as valid UTF-8 (`printable`: with no control characters either). An ordinary id
+    /// is returned as it is, without a copy.
+    public static func writable(_ id: [UInt8], printable: Bool) -> [UInt8] {
+        if printable ? isPrintableUTF8(id) : isValid(id) { return id }
+        return printable ? makePrintable(id) : repairedUTF8(id)
+    }
+
+    /// Whether bytes are well-formed UTF-8 (the standard library's check, on a span).
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// The id for a one-line message: printable, and cut after `messageLimit` bytes (at a
@@ -29,7 +37,7 @@ public enum IDText {
     }
 
     /// Valid UTF-8 without C0 controls, DEL or C1 controls (U+0080–U+009F, `C2 80`–`C2 9F`).
-    static func isPrintableUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPrintableUTF8(_ bytes: [UInt8]) -> Bool {
         var ascii = true
         for (k, byte) in bytes.enumerated() {
             if byte < 0x20 || byte == 0x7F { return false }
@@ -38,12 +46,12 @@ public enum IDText {
                 if byte == 0xC2 && k + 1 < bytes.count && bytes[k + 1] < 0xA0 { return false }
             }
         }
-        return ascii || isValidUTF8(bytes)
+        return ascii || isValid(bytes)
     }
 
     /// Repaired, with each control character written as `\u00XX`.
     static func makePrintable(_ id: [UInt8]) -> [UInt8] {
-        let valid = id.withUnsafeBufferPointer { isValidUTF8($0) } ? id : repairedUTF8(id)
+        let valid = isValid(id) ? id : repairedUTF8(id)
         var out: [UInt8] = []
         out.reserveCapacity(valid.count)
         for scalar in String(decoding: valid, as: UTF8.self).unicodeScalars {

@@ -5,21 +5,19 @@ struct LocationFields {
     let gazetteer: Gazetteer
 
     /// The country and admin-1 polygons of the gazetteer that hold `point` (nil where none does).
-    func containment(of point: Point) -> PlaceContainment {
+    func containment(of point: Point) throws -> PlaceContainment {
         let index = ContainmentIndex.shared(for: gazetteer)
-        let country = (try? index.country(containing: point)) ?? nil
-        let admin1 = country.flatMap { (try? index.admin1(containing: point, in: gazetteer.country($0))) ?? nil }
+        let country = try index.country(containing: point)
+        let admin1 = try country.flatMap { try index.admin1(containing: point, in: gazetteer.country($0)) }
         return PlaceContainment(country: country, admin1: admin1, countryDisagrees: false, admin1Disagrees: false)
     }
 
-    /// `--format json`: `,"coordinate":{…},"containment":{…}` for a coordinate mention,
-    /// `,"offset":{…}` for an anchor; nothing otherwise.
-    func appendJSON(_ mention: ExtractedMention, text: UnsafeBufferPointer<UInt8>, to json: inout JSONBytes) {
+    /// `--format json`: `,"coordinate":{…}` for a coordinate mention (its containment is the
+    /// record's, written before), `,"offset":{…}` for an anchor; nothing otherwise.
+    func appendJSON(_ mention: ExtractedMention, text: [UInt8], to json: inout JSONBytes) {
         if let coordinate = mention.coordinate {
             json.raw(",\"coordinate\":")
             appendCoordinate(coordinate, to: &json)
-            json.raw(",\"containment\":")
-            ContainmentFields(containment(of: coordinate.point), in: gazetteer).appendJSON(to: &json)
         }
         if let offset = mention.offset { appendOffset(offset, mention, text: text, to: &json) }
     }
@@ -41,14 +39,14 @@ struct LocationFields {
     /// "hedged","lat","lon","uncertainty_m"}`: code-point offsets of the whole phrase, the
     /// distance as written and in metres, the compass point and its azimuth (null without one),
     /// the derived point (null when there is none) and the radius around it.
-    func appendOffset(_ offset: RelativeOffset, _ mention: ExtractedMention, text: UnsafeBufferPointer<UInt8>, to json: inout JSONBytes) {
+    func appendOffset(_ offset: RelativeOffset, _ mention: ExtractedMention, text: [UInt8], to json: inout JSONBytes) {
         let phrase = offset.phrase
         json.raw(",\"offset\":{\"start\":")
         json.integer(mention.start - offset.charsBefore)
         json.raw(",\"end\":")
         json.integer(mention.end)
         json.raw(",\"text\":")
-        json.string(UnsafeBufferPointer(rebasing: text[phrase.byteStart..<mention.byteEnd]))
+        json.string(text, phrase.byteStart..<mention.byteEnd)
         json.raw(",\"distance\":")
         json.decimal(phrase.distance, places: 3)
         json.raw(",\"unit\":")
@@ -81,15 +79,16 @@ struct LocationFields {
     /// `--format jsonl`: a coordinate mention as a prediction line member, with the keys of a
     /// place mention where they apply (`lat`, `lon`, `kind`, `country`, `confidence`) and
     /// `coordinate` and `admin1` beside them.
-    func appendPredictionMember(_ mention: ExtractedMention, _ coordinate: TextCoordinate, text: UnsafeBufferPointer<UInt8>,
-                                to json: inout JSONBytes) {
-        let found = ContainmentFields(containment(of: coordinate.point), in: gazetteer)
+    func appendPredictionMember(_ mention: ExtractedMention, _ coordinate: TextCoordinate, containment: PlaceContainment?,
+                                text: [UInt8], to json: inout JSONBytes) {
+        let found = ContainmentFields(containment ?? PlaceContainment(country: nil, admin1: nil, countryDisagrees: false,
+                                                                      admin1Disagrees: false), in: gazetteer)
         json.raw("{\"start\":")
         json.integer(mention.start)
         json.raw(",\"end\":")
         json.integer(mention.end)
         json.raw(",\"name\":")
-        json.string(UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]))
+        json.string(text, mention.byteStart..<mention.byteEnd)
         json.raw(",\"lat\":")
         json.decimal(coordinate.point.lat, places: 6)
         json.raw(",\"lon\":")
@@ -112,7 +111,7 @@ struct LocationFields {
 extension CSVFormat {
     /// The location columns of one row (each after a comma): the coordinate's form and
     /// uncertainty, then the offset's fields, empty where they do not apply.
-    func appendLocationColumns(_ mention: ExtractedMention, text: UnsafeBufferPointer<UInt8>, to out: inout JSONBytes) {
+    func appendLocationColumns(_ mention: ExtractedMention, text: [UInt8], to out: inout JSONBytes) {
         if let coordinate = mention.coordinate {
             out.raw(",")
             field(coordinate.form.name, &out)
@@ -125,7 +124,7 @@ extension CSVFormat {
         let phrase = offset.phrase
         out.raw(","); out.integer(mention.start - offset.charsBefore)
         out.raw(","); out.integer(mention.end)
-        out.raw(","); field(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[phrase.byteStart..<mention.byteEnd]), &out)
+        out.raw(","); field(text, phrase.byteStart..<mention.byteEnd, &out)
         out.raw(","); out.decimal(phrase.distance, places: 3)
         out.raw(","); field(phrase.unit.rawValue, &out)
         out.raw(","); if let bearing = phrase.bearing { field(bearing.abbreviation, &out) }

@@ -30,14 +30,10 @@ public final class OutputSink {
             try file!.write(bytes)
             return
         }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in Glibc.write(1, raw.baseAddress! + written, raw.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw GeoMapError.io(path: name, reason: "cannot write: " + systemErrorDescription())
-            }
-            written += result
+        let failure = DescriptorIO.writeAll(1, bytes)
+        if failure != 0 {
+            errno = failure
+            throw GeoMapError.io(path: name, reason: "cannot write: " + systemErrorDescription())
         }
     }
 

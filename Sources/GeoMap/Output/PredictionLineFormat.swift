@@ -4,42 +4,42 @@
 struct PredictionLineFormat {
     let gazetteer: Gazetteer
 
-    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
-                to json: inout JSONBytes) {
-        begin(id: id, to: &json)
-        append(mentions: mentions, text: text, written: 0, to: &json)
+    func append(_ record: DocumentRecord, to json: inout JSONBytes) {
+        begin(id: record.id, to: &json)
+        append(mentionsOf: record, to: &json)
         end(to: &json)
     }
 
-    func begin(id: UnsafeRawBufferPointer, to json: inout JSONBytes) {
+    func begin(id: [UInt8], to json: inout JSONBytes) {
         json.write(atMost: 32 + JSONCursor.stringBound(id.count)) { json in
             json.raw("{\"id\":")
-            json.string(id)
+            json.string(id, id.indices)
             json.raw(",\"toponyms\":[")
         }
     }
 
-    /// Mentions whose byte offsets point into `text`, after `written` mentions of the same document.
-    /// Each mention is written through one cursor, in room reserved for its longest form.
-    func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to json: inout JSONBytes) {
-        let text = UnsafeRawBufferPointer(text)
-        for (k, mention) in mentions.enumerated() {
+    /// The record's mentions, after `record.written` mentions of the same document. Each mention
+    /// is written through one cursor, in room reserved for its longest form.
+    func append(mentionsOf record: DocumentRecord, to json: inout JSONBytes) {
+        let text = record.text
+        for (k, mention) in record.mentions.enumerated() {
             if let coordinate = mention.coordinate {
-                if k + written > 0 { json.raw(",") }
-                LocationFields(gazetteer: gazetteer).appendPredictionMember(mention, coordinate, text: text.assumingMemoryBound(to: UInt8.self), to: &json)
+                if k + record.written > 0 { json.raw(",") }
+                LocationFields(gazetteer: gazetteer)
+                    .appendPredictionMember(mention, coordinate, containment: record.containment[k], text: text, to: &json)
                 continue
             }
-            let name = UnsafeRawBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd])
-            let place = mention.entry.map { gazetteer.primaryNameBytes($0) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(place.count)
+            let name = mention.byteStart..<mention.byteEnd
+            let placeCount = mention.entry.map { gazetteer.primaryNameBytes($0).count } ?? 0
+            let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(placeCount)
             json.write(atMost: bound) { json in
-                if k + written > 0 { json.raw(0x2C) }
+                if k + record.written > 0 { json.raw(0x2C) }
                 json.raw("{\"start\":")
                 json.integer(mention.start)
                 json.raw(",\"end\":")
                 json.integer(mention.end)
                 json.raw(",\"name\":")
-                json.string(name)
+                json.string(text, name)
                 if let entry = mention.entry {
                     let point = gazetteer.point(entry)
                     json.raw(",\"lat\":")
@@ -53,7 +53,7 @@ struct PredictionLineFormat {
                     json.raw(",\"id_gazetteer\":")
                     json.integer(gazetteer.id(entry))
                     json.raw(",\"place\":")
-                    json.string(place)
+                    json.string(gazetteer.primaryNameBytes(entry))
                     json.raw(",\"place_kind\":\"")
                     json.raw(PredictionLineFormat.kindNames[Int(gazetteer.kind(entry).rawValue)])
                     json.raw("\",\"country\":")
@@ -70,7 +70,7 @@ struct PredictionLineFormat {
                 if mention.offset == nil { json.raw("}") }
             }
             if let offset = mention.offset {
-                LocationFields(gazetteer: gazetteer).appendOffset(offset, mention, text: text.assumingMemoryBound(to: UInt8.self), to: &json)
+                LocationFields(gazetteer: gazetteer).appendOffset(offset, mention, text: text, to: &json)
                 json.raw("}")
             }
         }

@@ -195,30 +195,23 @@ struct StagedFile: ~Copyable {
         defer { Glibc.close(input) }
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = block.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw GeoMapError.io(path: target, reason: "cannot write (nothing written): " + systemErrorDescription())
-            }
+            let count = DescriptorIO.read(input, into: &block)
+            if count < 0 { throw GeoMapError.io(path: target, reason: "cannot write (nothing written): " + systemErrorDescription()) }
             if count == 0 { break }
-            try writeAll(block.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[0..<count]) })
+            try writeAll(block, 0..<count)
         }
     }
 
     private mutating func flush() throws {
-        try buffer.withUnsafeBytes { try writeAll($0) }
+        try writeAll(buffer, buffer.indices)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var written = 0
-        while written < bytes.count {
-            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw GeoMapError.io(path: target, reason: "cannot write (nothing written): " + systemErrorDescription())
-            }
-            written += result
+    private func writeAll(_ bytes: [UInt8], _ range: Range<Int>) throws {
+        let failure = DescriptorIO.writeAll(descriptor, bytes, range)
+        if failure != 0 {
+            errno = failure
+            throw GeoMapError.io(path: target, reason: "cannot write (nothing written): " + systemErrorDescription())
         }
     }
 

@@ -2,15 +2,14 @@
 struct TableFormat {
     let gazetteer: Gazetteer
 
-    func append(id: UnsafeRawBufferPointer, text: UnsafeBufferPointer<UInt8>, mentions: [ExtractedMention],
-                to out: inout JSONBytes) {
-        begin(id: id, count: mentions.count, to: &out)
-        append(mentions: mentions, text: text, written: 0, to: &out)
-        end(summary: ArticleSummary(mentions: mentions, gazetteer: gazetteer), to: &out)
+    func append(_ record: DocumentRecord, summary: ArticleSummary, to out: inout JSONBytes) {
+        begin(id: record.id, count: record.mentions.count, to: &out)
+        append(mentionsOf: record, to: &out)
+        end(summary, to: &out)
     }
 
     /// The document's heading; `count` is nil for a document read in pieces.
-    func begin(id: UnsafeRawBufferPointer, count: Int?, to out: inout JSONBytes) {
+    func begin(id: [UInt8], count: Int?, to out: inout JSONBytes) {
         out.bytes.append(contentsOf: Array("== ".utf8))
         out.bytes.append(contentsOf: id)
         out.bytes.append(contentsOf: Array((count.map { " (\($0) mentions)\n" } ?? " (large document, aligned piece by piece)\n").utf8))
@@ -18,10 +17,10 @@ struct TableFormat {
 
     /// Rows for mentions whose byte offsets point into `text`; the column titles come first when
     /// `written` is 0.
-    func append(mentions: [ExtractedMention], text: UnsafeBufferPointer<UInt8>, written: Int, to out: inout JSONBytes) {
-        var rows: [[String]] = written == 0 ? [["text", "offsets", "kind", "place", "type", "country", "admin-1", "lat", "lon", "conf", "runner-up"]] : []
-        for mention in mentions {
-            let surface = String(decoding: UnsafeBufferPointer(rebasing: text[mention.byteStart..<mention.byteEnd]), as: UTF8.self)
+    func append(mentionsOf record: DocumentRecord, to out: inout JSONBytes) {
+        var rows: [[String]] = record.written == 0 ? [["text", "offsets", "kind", "place", "type", "country", "admin-1", "lat", "lon", "conf", "runner-up"]] : []
+        for mention in record.mentions {
+            let surface = String(decoding: record.text[mention.byteStart..<mention.byteEnd], as: UTF8.self)
             var row = [surface, "\(mention.start)-\(mention.end)", mention.role.name]
             if let entry = mention.entry {
                 let fields = EntryFields(entry, in: gazetteer)
@@ -39,7 +38,7 @@ struct TableFormat {
         out.bytes.append(contentsOf: Array(TextTable.render(rows).utf8))
     }
 
-    func end(summary: ArticleSummary, to out: inout JSONBytes) {
+    func end(_ summary: ArticleSummary, to out: inout JSONBytes) {
         if !summary.focus.isEmpty {
             let focus = summary.focus.map { gazetteer.name($0.entry) + " " + format($0.share * 100, places: 0) + "%" }
             out.bytes.append(contentsOf: Array(("focus: " + focus.joined(separator: ", ") + "\n").utf8))

@@ -121,6 +121,7 @@ public final class BatchExtraction {
     /// Writes a unit's result: its warnings, then each document the reader admits, in order.
     private func write(_ output: BatchOutput, reader: DocumentReader, sink: OutputSink) throws {
         reader.publish(output.notices)
+        if let failure = output.failure { throw failure }
         for (k, entry) in output.entries.enumerated() {
             if case .line(let outcome) = entry.kind {
                 let admitted = output.ids.withUnsafeBufferPointer { ids in
@@ -165,13 +166,13 @@ public final class BatchExtraction {
             let found = parsePieces(pieces)
             for (piece, mentions) in zip(pieces, found) {
                 summary.add(mentions)
-                renderer.renderPiece(id: document.id, text: piece.text, mentions: mentions, written: written, into: &out)
+                try renderer.renderPiece(id: document.id, text: piece.text, mentions: mentions, written: written, into: &out)
                 written += mentions.count
                 try sink.write(out.bytes)
                 out.bytes.removeAll(keepingCapacity: true)
             }
         }
-        renderer.end(summary: summary, into: &out)
+        try renderer.end(summary: summary, into: &out)
         try sink.write(out.bytes)
     }
 

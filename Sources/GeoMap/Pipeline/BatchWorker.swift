@@ -57,7 +57,11 @@ struct BatchWorker {
     private mutating func render(_ document: Document, into output: inout BatchOutput) {
         var mentions = document.text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
         if filters { mentions.removeAll { !roles.contains($0.role) } }
-        renderer.render(document, mentions: mentions, into: &output.rendered)
+        do {
+            try renderer.render(document, mentions: mentions, into: &output.rendered)
+        } catch {
+            if output.failure == nil { output.failure = error }
+        }
         output.endDocument()
     }
 }
@@ -86,6 +90,8 @@ struct BatchOutput {
     private(set) var entries: [Entry] = []
     private(set) var ids: [UInt8] = []
     var rendered = JSONBytes(capacity: 0)
+    /// The first error making a document's record (a geometry error); the run stops there.
+    var failure: Error?
 
     init(notices: [ReadNotice]) { self.notices = notices }
 

@@ -24,7 +24,7 @@ import Testing
         let document = Document(id: Array("fuzz".utf8), text: repaired, source: "fuzz")
         for format in OutputFormat.allCases {
             var out = JSONBytes(capacity: 1024)
-            DocumentRenderer(format: format, gazetteer: gazetteer).render(document, mentions: mentions, into: &out)
+            #expect(throws: Never.self) { try DocumentRenderer(format: format, gazetteer: gazetteer).render(document, mentions: mentions, into: &out) }
             #expect(out.bytes.withUnsafeBufferPointer { isValidUTF8($0) }, "\(format) output is not valid UTF-8", sourceLocation: sourceLocation)
         }
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(mentions.contains { $0.entry.map(gazetteer.id) == 702972 }, "Lysychansk should resolve")
         var json = JSONBytes()
         json.bytes += DocumentRenderer(format: format, gazetteer: gazetteer).prefix
-        DocumentRenderer(format: format, gazetteer: gazetteer)
+        try DocumentRenderer(format: format, gazetteer: gazetteer)
             .render(Document(id: Array("story".utf8), text: Array(text.utf8), source: "story"), mentions: mentions, into: &json)
         json.bytes += DocumentRenderer(format: format, gazetteer: gazetteer).suffix
         return (String(decoding: json.bytes, as: UTF8.self), gazetteer)

@@ -89,8 +89,8 @@ public final class LayerExport {
                                             stream: TextPieces(path: document.source, bytes: document.text)))
                 return
             }
-            let text = document.text.withUnsafeBufferPointer { isValidUTF8($0) } ? document.text : repairedUTF8(document.text)
-            var mentions = text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
+            let text = IDText.isValid(document.text) ? document.text : repairedUTF8(document.text)
+            var mentions = parser.parse(String(decoding: text, as: UTF8.self))
             mentions.removeAll { !options.roles.contains($0.role) }
             try builder.add(article: document.idString, text: text, mentions: mentions)
         case .pieces(let large):
@@ -101,7 +101,7 @@ public final class LayerExport {
     private func addPieces(_ document: LargeDocument) throws {
         let id = String(decoding: document.id, as: UTF8.self)
         while let piece = try document.nextPiece() {
-            var mentions = piece.text.withUnsafeBufferPointer { parser.parse(utf8: $0) }
+            var mentions = parser.parse(String(decoding: piece.text, as: UTF8.self))
             mentions.removeAll { !options.roles.contains($0.role) }
             for k in mentions.indices {
                 mentions[k].start += piece.charOffset

@@ -19,7 +19,7 @@ struct LocationFeatures {
         guard mention.coordinate != nil || mention.offset?.point != nil else { return nil }
         let sentence = LayerBuilder.slice(text, mention.sentenceByteStart..<mention.sentenceByteEnd)
         if let coordinate = mention.coordinate {
-            let found = ContainmentFields(LocationFields(gazetteer: gazetteer).containment(of: coordinate.point), in: gazetteer)
+            let found = ContainmentFields(try LocationFields(gazetteer: gazetteer).containment(of: coordinate.point), in: gazetteer)
             var properties = GeoJSONProperties()
             properties["kind"] = .string("coordinate")
             properties["name"] = .string(LayerBuilder.slice(text, mention.byteStart..<mention.byteEnd))
