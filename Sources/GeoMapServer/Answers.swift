@@ -14,7 +14,11 @@ enum Answers {
             let start = out.bytes.count
             if document.text.count <= LargeDocument.wholeLimit {
                 let mentions = workspace.mentions(of: document.text, roles: document.roles)
-                renderer.render(Document(id: document.id, text: document.text, source: "request"), mentions: mentions, into: &out)
+                do {
+                    try renderer.render(Document(id: document.id, text: document.text, source: "request"), mentions: mentions, into: &out)
+                } catch {
+                    throw APIError(.internalServerError, "cannot render the record: \(error)")
+                }
             } else {
                 renderer.begin(id: document.id, into: &out)
                 var summary = ArticleSummary(gazetteer: workspace.gazetteer)
@@ -22,13 +26,17 @@ enum Answers {
                 do {
                     try workspace.forEachPiece(of: document) { piece, mentions in
                         summary.add(mentions)
-                        renderer.renderPiece(id: document.id, text: piece.text, mentions: mentions, written: written, into: &out)
+                        try renderer.renderPiece(id: document.id, text: piece.text, mentions: mentions, written: written, into: &out)
                         written += mentions.count
                     }
                 } catch {
                     throw APIError(.internalServerError, "cannot geoparse the document in pieces: \(error)")
                 }
-                renderer.end(summary: summary, into: &out)
+                do {
+                    try renderer.end(summary: summary, into: &out)
+                } catch {
+                    throw APIError(.internalServerError, "cannot render the record: \(error)")
+                }
             }
             if !document.passThrough.isEmpty { try addPassThrough(document.passThrough, toRecordAt: start, in: &out) }
         }
