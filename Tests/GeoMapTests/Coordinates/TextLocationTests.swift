@@ -99,7 +99,7 @@ struct TextLocationTests {
         #expect(String(String.UnicodeScalarView(scalars[coordinates[1].start..<coordinates[1].end])) == "37U DQ 12345 67890")
         // Kramatorsk lies in Donetsk Oblast, the MGRS point (49.357 N, 37.793 E) in Kharkiv Oblast.
         let fields = LocationFields(gazetteer: gazetteer)
-        let units = coordinates.map { ContainmentFields(fields.containment(of: $0.coordinate!.point), in: gazetteer) }
+        let units = try coordinates.map { ContainmentFields(try fields.containment(of: $0.coordinate!.point), in: gazetteer) }
         #expect(units.map(\.country) == ["UA", "UA"])
         #expect(units[0].admin1.contains("Donetsk"), "\(units[0].admin1)")
         #expect(units[1].admin1.contains("Kharkiv"), "\(units[1].admin1)")
@@ -113,24 +113,24 @@ struct TextLocationTests {
         #expect(mentions.allSatisfy { $0.role == .coordinate || $0.byteEnd <= 13 })
     }
 
-    @Test func jsonAndCSVCarryTheLocationFields() {
+    @Test func jsonAndCSVCarryTheLocationFields() throws {
         let text = "A depot 30 km south of Zaporizhzhia and a post at 47.5N 35.2E burned."
         var parser = Geoparser(gazetteer: gazetteer)
         let mentions = parser.parse(text)
         let document = Document(id: Array("doc".utf8), text: Array(text.utf8), source: "test")
-        func render(_ format: OutputFormat) -> String {
+        func render(_ format: OutputFormat) throws -> String {
             var bytes = JSONBytes(capacity: 0)
-            DocumentRenderer(format: format, gazetteer: gazetteer).render(document, mentions: mentions, into: &bytes)
+            try DocumentRenderer(format: format, gazetteer: gazetteer).render(document, mentions: mentions, into: &bytes)
             return String(decoding: bytes.bytes, as: UTF8.self)
         }
         for format in [OutputFormat.json, .jsonl] {
-            let output = render(format)
+            let output = try render(format)
             let object = try? JSONSerialization.jsonObject(with: Data(output.utf8))
             #expect(object != nil, "\(format): not JSON")
             #expect(output.contains("\"kind\":\"coordinate\""), "\(format)")
             #expect(output.contains("\"offset\":{\"start\":8,\"end\":35,\"text\":\"30 km south of Zaporizhzhia\""), "\(format): \(output)")
         }
-        let csv = render(.csv).split(separator: "\n")
+        let csv = try render(.csv).split(separator: "\n")
         let columns = CSVFormat.header.split(separator: ",").count
         #expect(csv.count == mentions.count)
         // Every row has the header's column count (no field here holds a quoted comma but the sentence).
