@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-// Invariant: the system calls here read and write only within the arrays they are given: a write
+// Invariant. The system calls here read and write only within the arrays they are given: a write
 // passes a pointer to the array's elements in `range` (checked against the array's indices first)
 // and the count of that range; a read passes the array's whole buffer and its count, and the
 // count it returns is never more than that. No pointer outlives the call that made it.

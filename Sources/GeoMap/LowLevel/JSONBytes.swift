@@ -1,4 +1,4 @@
-// Invariant: every byte written goes through a bounds-checked span store into room that was
+// Invariant. Every byte written goes through a bounds-checked span store into room that was
 // appended to `bytes` before the store (`write(atMost:)` extends `bytes` by the whole bound
 // first, then the cursor stores only below `bytes.count`; a token that outgrows its bound traps
 // on the store, before anything outside the array is touched). The only pointers in this file
