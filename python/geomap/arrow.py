@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pajson
 
+from ._process import end_process
 from .errors import GeoMapError
 from .records import MENTION_FIELDS, TOPONYM_KEYS
 
@@ -126,14 +127,7 @@ def extract_batches(batches: Iterable[pa.RecordBatch], binary: str, text: str = 
             raise GeoMapError(stderr_tail[-1] if stderr_tail else f"geomap extract: exit status {status}")
         finished = True
     finally:
-        if not finished:
-            process.kill()
-            process.wait()
-        for stream in (process.stdin, process.stdout, process.stderr):
-            try:
-                stream.close()
-            except (OSError, ValueError):
-                pass
+        end_process(process, finished)
 
 
 def _mentions(data: bytes, sent: Deque[Tuple[int, pa.Array]], schema_holder: List[pa.Schema]) -> Iterator[pa.RecordBatch]:

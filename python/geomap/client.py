@@ -18,6 +18,7 @@ import time
 from typing import Any, Deque, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from ._binary import find_binary
+from ._process import end_process
 from .errors import GeoMapError
 
 Document = Union[str, Mapping[str, Any]]
@@ -177,15 +178,7 @@ class _Extraction:
             yield from self._passed_over(before=None)
             finished = True
         finally:
-            if not finished:
-                process.kill()
-                process.wait()
-            for stream in (process.stdin, process.stdout, process.stderr):
-                try:
-                    if stream is not None:
-                        stream.close()
-                except OSError:
-                    pass
+            end_process(process, finished)
             # Not the writer: it may be waiting on the caller's iterable, which nothing here can end.
             errors.join()
 
