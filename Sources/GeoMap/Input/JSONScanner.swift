@@ -16,14 +16,7 @@ struct JSONScanner {
     init(_ bytes: ByteView) { self.bytes = bytes }
 
     @inline(__always)
-    mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
-            default: return
-            }
-        }
-    }
+    mutating func skipWhitespace() { position = bytes.endOfJSONWhitespace(from: position) }
 
     @inline(__always)
     mutating func expect(_ byte: UInt8, _ what: StaticString) throws {
@@ -43,7 +36,7 @@ struct JSONScanner {
         let count = bytes.count
         while true {
             let runStart = position
-            position = JSONScanner.nextSpecial(bytes, from: position)
+            position = bytes.nextJSONStringSpecial(from: position)
             if position > runStart { out.append(contentsOf: bytes.extracting(runStart..<position)) }
             guard position < count else { break }
             if bytes[position] == UInt8(ascii: "\"") { position += 1; return }
@@ -58,7 +51,7 @@ struct JSONScanner {
     mutating func readPlainString() throws -> Range<Int>? {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
-        position = JSONScanner.nextSpecial(bytes, from: position)
+        position = bytes.nextJSONStringSpecial(from: position)
         guard position < bytes.count else { throw Failure.malformed("the line ends inside a string (truncated?)", at: position) }
         guard bytes[position] == UInt8(ascii: "\"") else { return nil }
         position += 1
@@ -110,30 +103,6 @@ struct JSONScanner {
         if keep { out.append(decoded) }
     }
 
-    /// The first position at or after `start` that holds a quote, a backslash or a control
-    /// character (or the end).
-    @inline(__always)
-    static func nextSpecial(_ bytes: ByteView, from start: Int) -> Int {
-        var k = start
-        let count = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while k + 8 <= count {
-            let word = bytes.load(at: k, as: UInt64.self)
-            // Per byte, the high bit of each term marks a match; only the first match is exact
-            // (a borrow may mark bytes after it), and only the first is used.
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & high
-            if special != 0 { return k + special.trailingZeroBitCount >> 3 }
-            k += 8
-        }
-        while k < count {
-            let byte = bytes[k]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 { return k }
-            k += 1
-        }
-        return count
-    }
-
     private mutating func readHex4() throws -> UInt32 {
         guard position + 4 <= bytes.count else { throw Failure.malformed("short \\u escape", at: position) }
         var value: UInt32 = 0
@@ -169,7 +138,7 @@ struct JSONScanner {
         var depth = 0
         value: while true {
             guard depth < JSONScanner.maxDepth else { throw Failure.malformed("nesting too deep", at: p) }
-            JSONScanner.skipWhitespace(base, &p, end)
+            p = base.endOfJSONWhitespace(from: p)
             guard p < end else { throw Failure.malformed("the line ends where a value should be (truncated?)", at: p) }
             switch base[p] {
             case UInt8(ascii: "\""):
@@ -177,7 +146,7 @@ struct JSONScanner {
                 try skipStringBody(base, &p, end)
             case UInt8(ascii: "{"):
                 p += 1
-                JSONScanner.skipWhitespace(base, &p, end)
+                p = base.endOfJSONWhitespace(from: p)
                 if p < end && base[p] == UInt8(ascii: "}") { p += 1; break }
                 open.set(depth, object: true)
                 depth += 1
@@ -185,7 +154,7 @@ struct JSONScanner {
                 continue value
             case UInt8(ascii: "["):
                 p += 1
-                JSONScanner.skipWhitespace(base, &p, end)
+                p = base.endOfJSONWhitespace(from: p)
                 if p < end && base[p] == UInt8(ascii: "]") { p += 1; break }
                 open.set(depth, object: false)
                 depth += 1
@@ -202,7 +171,7 @@ struct JSONScanner {
             }
             // A value has ended: close the containers it ends, and go on after a comma.
             while depth > 0 {
-                JSONScanner.skipWhitespace(base, &p, end)
+                p = base.endOfJSONWhitespace(from: p)
                 let object = open.isObject(depth - 1)
                 if p < end && base[p] == UInt8(ascii: ",") {
                     p += 1
@@ -219,24 +188,14 @@ struct JSONScanner {
         }
     }
 
-    @inline(__always)
-    private static func skipWhitespace(_ base: ByteView, _ p: inout Int, _ end: Int) {
-        while p < end {
-            switch base[p] {
-            case 0x20, 0x09, 0x0A, 0x0D: p += 1
-            default: return
-            }
-        }
-    }
-
     /// An object's key and its colon.
     @inline(__always)
     private mutating func skipKey(_ base: ByteView, _ p: inout Int, _ end: Int) throws {
-        JSONScanner.skipWhitespace(base, &p, end)
+        p = base.endOfJSONWhitespace(from: p)
         guard p < end && base[p] == UInt8(ascii: "\"") else { throw Failure.malformed("expected a string", at: p) }
         p += 1
         try skipStringBody(base, &p, end)
-        JSONScanner.skipWhitespace(base, &p, end)
+        p = base.endOfJSONWhitespace(from: p)
         guard p < end && base[p] == UInt8(ascii: ":") else { throw Failure.malformed("expected ':'", at: p) }
         p += 1
     }
@@ -245,7 +204,7 @@ struct JSONScanner {
     @inline(__always)
     private mutating func skipStringBody(_ base: ByteView, _ p: inout Int, _ end: Int) throws {
         while true {
-            p = JSONScanner.nextSpecial(bytes, from: p)
+            p = base.nextJSONStringSpecial(from: p)
             guard p < end else { throw Failure.malformed("the line ends inside a string (truncated?)", at: p) }
             if base[p] == UInt8(ascii: "\"") { p += 1; return }
             position = p
@@ -261,7 +220,7 @@ struct JSONScanner {
     private static func number(_ base: ByteView, _ p: inout Int, _ end: Int) throws {
         let start = p
         @inline(__always) func isDigit(_ k: Int) -> Bool { k < end && base[k] >= 0x30 && base[k] <= 0x39 }
-        @inline(__always) func digits() { while isDigit(p) { p += 1 } }
+        @inline(__always) func digits() { p = base.endOfASCIIDigits(from: p) }
         if base[p] == UInt8(ascii: "-") { p += 1 }
         guard isDigit(p) else { throw Failure.malformed("bad number", at: start) }
         if base[p] == 0x30 { p += 1 } else { digits() }

@@ -33,7 +33,8 @@ public struct ByteView: RandomAccessCollection, @unchecked Sendable {
 
     @inline(__always)
     public subscript(position: Int) -> UInt8 {
-        precondition(position >= 0 && position < base.count, "byte offset outside the view")
+        // One unsigned comparison: a negative offset reads as a huge one.
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: base.count), "byte offset outside the view")
         return base[position]
     }
 
@@ -101,6 +102,10 @@ public struct ByteView: RandomAccessCollection, @unchecked Sendable {
 }
 
 extension Array where Element == UInt8 {
+    /// Appends the view's bytes with one copy (the generic `append(contentsOf:)` goes byte by byte).
+    @inline(__always)
+    mutating func append(contentsOf view: ByteView) { append(contentsOf: view.borrowedBase.assumingMemoryBound(to: UInt8.self)) }
+
     /// A view of the array's bytes for the length of `body` (it must not leave the closure).
     @inline(__always)
     func withByteView<R, E: Error>(_ body: (ByteView) throws(E) -> R) throws(E) -> R {
