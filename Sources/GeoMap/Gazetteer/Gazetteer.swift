@@ -168,16 +168,11 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The primary name's bytes in place (the third field of the entry's row), without copying.
     public func primaryName(_ entry: Int32) -> ByteView {
-        var position = rowOffset(entry)
         let bytes = places.view
-        var tabs = 0
-        while position < bytes.count && tabs < 2 {
-            if bytes[position] == 0x09 { tabs += 1 }
-            position += 1
-        }
-        var end = position
-        while end < bytes.count && bytes[end] != 0x09 && bytes[end] != 0x0A { end += 1 }
-        return bytes.extracting(position..<end)
+        // Every row has more than three fields (the index checks that), so the name's end is a tab.
+        var position = min(rowOffset(entry), bytes.count)
+        for _ in 0..<2 { position = min((bytes.firstIndex(of: 0x09, from: position) ?? bytes.count) + 1, bytes.count) }
+        return bytes.extracting(position..<(bytes.firstIndex(of: 0x09, from: position) ?? bytes.count))
     }
 
     /// The entry's id when it is a GeoNames id (curated and derived entries have none).
@@ -307,11 +302,13 @@ public struct PostingList: RandomAccessCollection, @unchecked Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    /// One load per posting (entry: 4 bytes, type, flags, case signature: 2), so one bounds check.
+    @inline(__always)
     public subscript(position: Int) -> NamePosting {
-        let base = (start + position) * IndexLayout.postingSize
-        return NamePosting(entry: storage.load(at: base, as: Int32.self),
-                           type: NameType(rawValue: storage[base + 4]) ?? .alternate,
-                           flags: NameFlags(rawValue: storage[base + 5]),
-                           caseSignature: storage.load(at: base + 6, as: UInt16.self))
+        let packed = storage.load(at: (start + position) * IndexLayout.postingSize, as: UInt64.self)
+        return NamePosting(entry: Int32(truncatingIfNeeded: packed),
+                           type: NameType(rawValue: UInt8(truncatingIfNeeded: packed >> 32)) ?? .alternate,
+                           flags: NameFlags(rawValue: UInt8(truncatingIfNeeded: packed >> 40)),
+                           caseSignature: UInt16(truncatingIfNeeded: packed >> 48))
     }
 }
