@@ -1,9 +1,11 @@
-// Invariant. Every byte written goes through a bounds-checked span store into room that was
-// appended to `bytes` before the store (`write(atMost:)` extends `bytes` by the whole bound
-// first, then the cursor stores only below `bytes.count`; a token that outgrows its bound traps
-// on the store, before anything outside the array is touched). The only pointers in this file
-// are the ones the standard library hands out for a `StaticString` and for the callers that
-// still pass `UnsafeRawBufferPointer`s; each is wrapped at once in a `RawSpan` of its own length.
+// Invariant. Every byte written goes through `Room.storeBytes`, which checks that the store ends
+// inside the room `write(atMost:)` appended to `bytes` before the body runs: a token that outgrows
+// its bound traps on the store, before anything outside the room is touched. The room's pointer
+// comes from `withUnsafeMutableBytes` and is used only inside that call: the cursor that holds it
+// is `~Copyable` and lent to the body `inout`, so it cannot outlive the call. The only other
+// pointers here are the ones the standard library hands out for a `StaticString` and for the
+// callers that still pass `UnsafeRawBufferPointer`s; each is wrapped at once in a `RawSpan` of its
+// own length.
 
 /// Writes JSON tokens straight into a byte buffer: strings escaped per RFC 8259 (control
 /// characters, quotes, backslashes, and U+2028/U+2029 for JavaScript readers), numbers without
@@ -23,11 +25,12 @@ public struct JSONBytes: Sendable {
         precondition(bound >= 0, "JSONBytes: a negative bound")
         let start = bytes.count
         JSONBytes.extend(&bytes, by: bound)
-        var cursor = JSONCursor(bytes: [], position: start)
-        swap(&cursor.bytes, &bytes)
-        body(&cursor)
-        swap(&cursor.bytes, &bytes)
-        bytes.removeLast(bytes.count - cursor.position)
+        let written = bytes.withUnsafeMutableBytes { all -> Int in
+            var cursor = JSONCursor(room: Room(UnsafeMutableRawBufferPointer(rebasing: all[start...])))
+            body(&cursor)
+            return cursor.position
+        }
+        bytes.removeLast(bound - written)
     }
 
     /// Appends `count` zero bytes (the room a cursor then overwrites). A buffer made without
@@ -96,14 +99,12 @@ public struct JSONBytes: Sendable {
 /// `decimalBound`. It holds the buffer while the writer's body runs, so every store is checked
 /// against the reserved room.
 public struct JSONCursor: ~Copyable {
-    @usableFromInline var bytes: [UInt8]
-    public private(set) var position: Int
+    @usableFromInline let room: Room
+    /// Bytes written so far, from the start of the room.
+    public private(set) var position = 0
 
     @inline(__always)
-    init(bytes: [UInt8], position: Int) {
-        self.bytes = bytes
-        self.position = position
-    }
+    init(room: Room) { self.room = room }
 
     /// Room for a string of `count` bytes: quotes, six bytes per byte (`\u00XX`), and eight bytes
     /// of slack (the copy writes whole words).
@@ -120,7 +121,7 @@ public struct JSONCursor: ~Copyable {
 
     @inline(__always)
     public mutating func raw(_ byte: UInt8) {
-        bytes[position] = byte
+        room.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
         position += 1
     }
 
@@ -129,8 +130,7 @@ public struct JSONCursor: ~Copyable {
     @inline(__always)
     public mutating func raw(_ value: RawSpan) {
         let at = position, count = value.byteCount
-        var span = bytes.mutableSpan
-        var out = span.mutableBytes
+        let out = room
         if count >= 8 {
             var k = 0
             while k + 8 < count {
@@ -167,8 +167,7 @@ public struct JSONCursor: ~Copyable {
         guard start < end else { return end }
         var k = start
         var o = position
-        var span = bytes.mutableSpan
-        var out = span.mutableBytes
+        let out = room
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func equal(_ word: UInt64, _ byte: UInt64) -> UInt64 {
             let x = word ^ (ones &* byte)
@@ -209,18 +208,18 @@ public struct JSONCursor: ~Copyable {
             }
             let b = byte(k)
             switch b {
-            case 0x22: JSONCursor.put("\\\"", &out, &o)
-            case 0x5C: JSONCursor.put("\\\\", &out, &o)
-            case 0x0A: JSONCursor.put("\\n", &out, &o)
-            case 0x0D: JSONCursor.put("\\r", &out, &o)
-            case 0x09: JSONCursor.put("\\t", &out, &o)
+            case 0x22: JSONCursor.put("\\\"", out, &o)
+            case 0x5C: JSONCursor.put("\\\\", out, &o)
+            case 0x0A: JSONCursor.put("\\n", out, &o)
+            case 0x0D: JSONCursor.put("\\r", out, &o)
+            case 0x09: JSONCursor.put("\\t", out, &o)
             case 0..<0x20, 0x7F:
-                JSONCursor.put("\\u00", &out, &o)
+                JSONCursor.put("\\u00", out, &o)
                 out.storeBytes(of: JSONCursor.hexDigit(b >> 4), toByteOffset: o, as: UInt8.self)
                 out.storeBytes(of: JSONCursor.hexDigit(b & 0xF), toByteOffset: o + 1, as: UInt8.self)
                 o += 2
             case 0xE2 where k + 2 < count && byte(k + 1) == 0x80 && (byte(k + 2) == 0xA8 || byte(k + 2) == 0xA9):
-                JSONCursor.put(byte(k + 2) == 0xA8 ? "\\u2028" : "\\u2029", &out, &o)
+                JSONCursor.put(byte(k + 2) == 0xA8 ? "\\u2028" : "\\u2029", out, &o)
                 k += 2
             default:
                 out.storeBytes(of: b, toByteOffset: o, as: UInt8.self)
@@ -234,7 +233,7 @@ public struct JSONCursor: ~Copyable {
     }
 
     @inline(__always)
-    static func put(_ text: StaticString, _ out: inout MutableRawSpan, _ o: inout Int) {
+    static func put(_ text: StaticString, _ out: Room, _ o: inout Int) {
         let source = RawSpan(_unsafeStart: text.utf8Start, byteCount: text.utf8CodeUnitCount)
         for k in 0..<source.byteCount {
             out.storeBytes(of: source.unsafeLoad(fromByteOffset: k, as: UInt8.self), toByteOffset: o + k, as: UInt8.self)
@@ -247,11 +246,17 @@ public struct JSONCursor: ~Copyable {
 
     @inline(__always)
     public mutating func integer<T: BinaryInteger>(_ value: T) {
-        if value < 0 { raw(UInt8(ascii: "-")) }
-        digits(UInt64(value.magnitude))
+        let magnitude = UInt64(value.magnitude)
+        let length = JSONCursor.digitCount(magnitude)
+        var o = position
+        let out = room
+        if value < 0 { out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: o, as: UInt8.self); o += 1 }
+        JSONCursor.storeDigits(magnitude, length: length, into: out, endingAt: o + length)
+        position = o + length
     }
 
     /// A decimal with at most `places` fraction digits, trailing zeros dropped; `null` if not finite.
+    /// The digits are worked out first, then stored through one span.
     @inline(__always)
     public mutating func decimal(_ value: Double, places: Int) {
         guard value.isFinite else { raw("null"); return }
@@ -259,30 +264,43 @@ public struct JSONCursor: ~Copyable {
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else { raw("null"); return }
-        var units = UInt64(scaled)
-        if value < 0 && units > 0 { raw(UInt8(ascii: "-")) }
+        let units = UInt64(scaled)
         let divisor = UInt64(scale)
-        digits(units / divisor)
-        units %= divisor
-        if units > 0 {
-            var fractionDigits = places
-            while units % 10 == 0 { units /= 10; fractionDigits -= 1 }
-            raw(UInt8(ascii: "."))
-            digits(units, width: fractionDigits)
+        let whole = units / divisor
+        var fraction = units % divisor
+        var fractionDigits = 0
+        if fraction > 0 {
+            fractionDigits = places
+            while fraction % 10 == 0 { fraction /= 10; fractionDigits -= 1 }
         }
+        let wholeLength = JSONCursor.digitCount(whole)
+        var o = position
+        let out = room
+        if value < 0 && units > 0 { out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: o, as: UInt8.self); o += 1 }
+        o += wholeLength
+        JSONCursor.storeDigits(whole, length: wholeLength, into: out, endingAt: o)
+        if fractionDigits > 0 {
+            out.storeBytes(of: UInt8(ascii: "."), toByteOffset: o, as: UInt8.self)
+            o += 1 + fractionDigits
+            JSONCursor.storeDigits(fraction, length: fractionDigits, into: out, endingAt: o)
+        }
+        position = o
     }
 
-    /// The decimal digits of `value`, left-padded with zeros to `width` digits; two at a time.
+    /// How many decimal digits `value` has (1 for zero).
     @inline(__always)
-    mutating func digits(_ value: UInt64, width: Int = 1) {
+    static func digitCount(_ value: UInt64) -> Int {
         var length = 1
         var rest = value
         while rest >= 10 { rest /= 10; length += 1 }
-        if length < width { length = width }
-        var p = position + length
-        position = p
-        var span = bytes.mutableSpan
-        var out = span.mutableBytes
+        return length
+    }
+
+    /// The last `length` decimal digits of `value` (left-padded with zeros), stored so that they
+    /// end just before `end`; two at a time.
+    @inline(__always)
+    static func storeDigits(_ value: UInt64, length: Int, into out: Room, endingAt end: Int) {
+        var p = end
         var remaining = value
         var left = length
         while left >= 2 {
@@ -294,5 +312,20 @@ public struct JSONCursor: ~Copyable {
             left -= 2
         }
         if left == 1 { out.storeBytes(of: UInt8(0x30 + remaining % 10), toByteOffset: p - 1, as: UInt8.self) }
+    }
+}
+
+/// The room reserved for one `write(atMost:)`; every store checks that it ends inside.
+@usableFromInline
+struct Room {
+    private let base: UnsafeMutableRawBufferPointer
+
+    @inline(__always)
+    init(_ base: UnsafeMutableRawBufferPointer) { self.base = base }
+
+    @inline(__always)
+    func storeBytes<T: FixedWidthInteger>(of value: T, toByteOffset offset: Int, as type: T.Type) {
+        precondition(offset >= 0 && offset <= base.count &- MemoryLayout<T>.size, "JSONBytes: a token longer than its bound")
+        base.storeBytes(of: value, toByteOffset: offset, as: T.self)
     }
 }

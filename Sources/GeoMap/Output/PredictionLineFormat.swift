@@ -30,8 +30,8 @@ struct PredictionLineFormat {
                 continue
             }
             let name = mention.byteStart..<mention.byteEnd
-            let placeCount = mention.entry.map { gazetteer.primaryNameBytes($0).count } ?? 0
-            let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(placeCount)
+            let place = mention.entry.map { gazetteer.primaryNameBytes($0) }
+            let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(place?.count ?? 0)
             json.write(atMost: bound) { json in
                 if k + record.written > 0 { json.raw(0x2C) }
                 json.raw("{\"start\":")
@@ -40,27 +40,8 @@ struct PredictionLineFormat {
                 json.integer(mention.end)
                 json.raw(",\"name\":")
                 json.string(text, name)
-                if let entry = mention.entry {
-                    let point = gazetteer.point(entry)
-                    json.raw(",\"lat\":")
-                    json.decimal(point.lat, places: 5)
-                    json.raw(",\"lon\":")
-                    json.decimal(point.lon, places: 5)
-                    json.raw(",\"geonameid\":")
-                    if let geonameID = gazetteer.geonameID(entry) { json.integer(geonameID) } else { json.raw("null") }
-                    json.raw(",\"kind\":")
-                    json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
-                    json.raw(",\"id_gazetteer\":")
-                    json.integer(gazetteer.id(entry))
-                    json.raw(",\"place\":")
-                    json.string(gazetteer.primaryNameBytes(entry))
-                    json.raw(",\"place_kind\":\"")
-                    json.raw(PredictionLineFormat.kindNames[Int(gazetteer.kind(entry).rawValue)])
-                    json.raw("\",\"country\":")
-                    let country = gazetteer.country(entry)
-                    if country.isNone { json.raw("null") } else {
-                        json.raw(0x22); json.raw(UInt8(country.packed >> 8)); json.raw(UInt8(country.packed & 0xFF)); json.raw(0x22)
-                    }
+                if let entry = mention.entry, let place {
+                    appendPlace(entry, named: place, role: mention.role, to: &json)
                 } else {
                     json.raw(",\"lat\":null,\"lon\":null,\"geonameid\":null,\"kind\":")
                     json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
@@ -73,6 +54,31 @@ struct PredictionLineFormat {
                 LocationFields(gazetteer: gazetteer).appendOffset(offset, mention, text: text, to: &json)
                 json.raw("}")
             }
+        }
+    }
+
+    /// A resolved mention's place: its point, ids, name, kind and country. Kept out of the
+    /// caller so that the optimiser still inlines every token writer there and here.
+    private func appendPlace(_ entry: Int32, named place: UnsafeRawBufferPointer, role: MentionRole, to json: inout JSONCursor) {
+        let point = gazetteer.point(entry)
+        json.raw(",\"lat\":")
+        json.decimal(point.lat, places: 5)
+        json.raw(",\"lon\":")
+        json.decimal(point.lon, places: 5)
+        json.raw(",\"geonameid\":")
+        if let geonameID = gazetteer.geonameID(entry) { json.integer(geonameID) } else { json.raw("null") }
+        json.raw(",\"kind\":")
+        json.raw(role == .place ? "\"place\"" : "\"demonym\"")
+        json.raw(",\"id_gazetteer\":")
+        json.integer(gazetteer.id(entry))
+        json.raw(",\"place\":")
+        json.string(place)
+        json.raw(",\"place_kind\":\"")
+        json.raw(PredictionLineFormat.kindNames[Int(gazetteer.kind(entry).rawValue)])
+        json.raw("\",\"country\":")
+        let country = gazetteer.country(entry)
+        if country.isNone { json.raw("null") } else {
+            json.raw(0x22); json.raw(UInt8(country.packed >> 8)); json.raw(UInt8(country.packed & 0xFF)); json.raw(0x22)
         }
     }
 
