@@ -171,18 +171,47 @@ extension RelativeLocationParser {
         var p = anchorStart
         while p > 0, bytes[p - 1] == 0x20 { p -= 1 }
         guard p < anchorStart, p >= 3 else { return false }
-        let connector = (bytes.matches("of", at: p - 2, ignoringCase: true) && !bytes.isASCIILetter(p - 3))
-            || (bytes.matches("from", at: p - 4, ignoringCase: true) && !bytes.isASCIILetter(p - 5))
-            || (bytes.matches("the", at: p - 3, ignoringCase: true) && !bytes.isASCIILetter(p - 4))
-        guard connector else { return false }
+        guard endsInConnector(bytes, p)
+            || (bytes.matches("the", at: p - 3, ignoringCase: true) && !bytes.isASCIILetter(p - 4) && endsInConnector(bytes, skippingSpacesBack(bytes, p - 3)))
+        else { return false }
         let low = max(1, p - 48)
         var q = p - 3
         while q >= low {
             let b = bytes[q] | 0x20
-            if b == 0x6B || b == 0x6D || b == 0x6E, !bytes.isASCIILetter(q - 1), isUnitStart(bytes, q) { return true }
+            if b == 0x6B || b == 0x6D || b == 0x6E, !bytes.isASCIILetter(q - 1), isUnitStart(bytes, q), followsNumber(bytes, q) { return true }
             q -= 1
         }
         return false
+    }
+
+    /// Whether `of` or `from` ends at `end` as a word of its own: the connector (`of the X` and
+    /// `from the X` put `the` between it and the place).
+    private static func endsInConnector(_ bytes: CoordinateBytes, _ end: Int) -> Bool {
+        (bytes.matches("of", at: end - 2, ignoringCase: true) && !bytes.isASCIILetter(end - 3))
+            || (bytes.matches("from", at: end - 4, ignoringCase: true) && !bytes.isASCIILetter(end - 5))
+    }
+
+    /// Where the spaces and tabs that end at `end` begin.
+    private static func skippingSpacesBack(_ bytes: CoordinateBytes, _ end: Int) -> Int {
+        var p = end
+        while p > 0, bytes[p - 1] == 0x20 || bytes[p - 1] == 0x09 { p -= 1 }
+        return p
+    }
+
+    /// Whether a number ends just before the unit word at `q`, as `parse` reads one: digits glued
+    /// to it (`30km`, `30-km`) or ending the word before (`30 km`, `1,200 km`, `20-30 km`), or a
+    /// number word (`ten km`, `twenty-five miles`, `a hundred km`, `a mile`).
+    private static func followsNumber(_ bytes: CoordinateBytes, _ q: Int) -> Bool {
+        if bytes.isDigit(q - 1) || (bytes[q - 1] == 0x2D && bytes.isDigit(q - 2)) { return true }
+        let end = skippingSpacesBack(bytes, q)
+        guard end < q else { return false }
+        if bytes.isDigit(end - 1) { return true }
+        var start = end
+        while start > 0, bytes.isASCIILetter(start - 1) { start -= 1 }
+        guard start < end, end - start <= 9 else { return false }
+        var word = ""
+        for k in start..<end { word.append(Character(Unicode.Scalar(bytes[k] | 0x20))) }
+        return numberWords[word] != nil
     }
 
     /// Whether a unit word starts at `q` (the caller has seen a `k`, `m` or `n` at a word start).
