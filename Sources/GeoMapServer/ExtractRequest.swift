@@ -11,8 +11,9 @@ struct RequestDocument: Sendable {
 
 /// Reads a body: one document `{"text": …, "id"?: …, "kinds"?: [...], …}` or a batch
 /// `{"documents": [{…}, …], "kinds"?: [...]}` (a batch's `kinds` is the default of its documents).
-/// A document without an id is named `-:N`, N its place in the request counted from 1: what
-/// `geomap extract -` names the N-th line of the same documents as JSON Lines.
+/// A document without an id, or with an empty one (`""`), is named `-:N`, N its place in the
+/// request counted from 1: what `geomap extract -` names the N-th line of the same documents as
+/// JSON Lines.
 enum ExtractRequest {
     struct Parsed: Sendable {
         var documents: [RequestDocument]
@@ -75,7 +76,7 @@ enum ExtractRequest {
                 text = Array(string.utf8)
             case "id":
                 switch member {
-                case .string(let string): id = Array(string.utf8)
+                case .string(let string): id = string.isEmpty ? nil : Array(string.utf8)
                 case .number(let literal): id = Array(literal.utf8)
                 default: throw fail("\"id\" is not a string or a number")
                 }

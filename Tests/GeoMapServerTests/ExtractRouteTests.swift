@@ -57,6 +57,28 @@ struct ExtractRouteTests {
         }
     }
 
+    /// Schemathesis posted a batch whose documents repeated `"id": ""`, which the OpenAPI document
+    /// allows, and got a 400 "the id \"\" repeats". An empty id is no id: the CLI names such a
+    /// line of standard input `-:N`, and the server the N-th document.
+    @Test("an empty id counts as none: each document is named -:N, as the CLI names those lines of standard input")
+    func emptyIDsAsTheCLI() async throws {
+        let body = #"{"documents":[{"id":"","text":"\#(ServerTexts.articles[0])"},{"text":"\#(ServerTexts.articles[1])"},{"id":"","text":"\#(ServerTexts.articles[2])"}]}"#
+        let lines = [#"{"id":"","text":"\#(ServerTexts.articles[0])"}"#, #"{"text":"\#(ServerTexts.articles[1])"}"#, #"{"id":"","text":"\#(ServerTexts.articles[2])"}"#]
+        let cli = try ServerTestSupport.geomap(["extract", "--input", "jsonl", "--format", "json", "-"], input: Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(cli.status == 0 && !cli.stderr.contains("warning"), "\(cli.stderr)")
+        try await RunningServer.with { server in
+            let response = try await server.client.post("/v1/extract", json: body)
+            #expect(response.status == 200, "\(response.text)")
+            let records = try #require(try response.json() as? [[String: Any]])
+            #expect(records.map { $0["id"] as? String } == ["-:1", "-:2", "-:3"])
+            #expect(response.body == cli.stdout)
+            let one = try await server.client.post("/v1/extract", json: #"{"id":"","text":"Kyiv"}"#)
+            #expect(try one.object()["id"] as? String == "-:1")
+            let layer = try await server.client.post("/v1/geojson", json: body)
+            #expect(layer.status == 200, "\(layer.text)")
+        }
+    }
+
     @Test("kinds restricts the mentions, per request and per document; other members are passed through")
     func kindsAndPassThrough() async throws {
         let text = "Ukrainian and Polish officials met in Warsaw."
