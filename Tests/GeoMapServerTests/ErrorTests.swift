@@ -48,7 +48,6 @@ struct ErrorTests {
             (#"{"documents": {"text": "Kyiv"}}"#, "\"documents\" must be an array"),
             (#"{"documents": []}"#, "\"documents\" is empty"),
             (#"{"documents": [{"text": "Kyiv"}, 7]}"#, "documents[1]: a document must be an object"),
-            (#"{"documents": [{"id": "a", "text": "Kyiv"}, {"id": "a", "text": "Lviv"}]}"#, "documents[1]: the id \"a\" repeats documents[0]"),
             (#"{"documents": [{"text": "Kyiv"}], "text": "Lviv"}"#, "not both"),
             (String(repeating: "[", count: 100) + String(repeating: "]", count: 100), "nested more than 64"),
         ]

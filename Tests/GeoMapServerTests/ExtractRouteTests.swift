@@ -79,6 +79,23 @@ struct ExtractRouteTests {
         }
     }
 
+    /// Schemathesis posted a batch repeating a (non-empty) id, which no JSON Schema can forbid, and
+    /// got a 400. A batch is answered in order, so a repeated id is no ambiguity.
+    @Test("ids may repeat in a batch: every document gets its record, in order, with the id it was given")
+    func repeatedIDsAreAnswered() async throws {
+        let body = #"{"documents":[{"id":"a","text":"\#(ServerTexts.articles[0])"},{"id":"b","text":"\#(ServerTexts.articles[1])"},{"id":"a","text":"\#(ServerTexts.articles[2])"},{"id":"-:4","text":"Kyiv"},{"text":"Lviv"}]}"#
+        try await RunningServer.with { server in
+            let response = try await server.client.post("/v1/extract", json: body)
+            #expect(response.status == 200, "\(response.text)")
+            let records = try #require(try response.json() as? [[String: Any]])
+            #expect(records.map { $0["id"] as? String } == ["a", "b", "a", "-:4", "-:5"])
+            let third = ((records[2]["mentions"] as? [[String: Any]]) ?? []).compactMap { $0["text"] as? String }
+            #expect(third.contains("Kherson"), "the third record is the third document's")
+            let layer = try await server.client.post("/v1/geojson?layer=mentions", json: body)
+            #expect(layer.status == 200, "\(layer.text)")
+        }
+    }
+
     @Test("kinds restricts the mentions, per request and per document; other members are passed through")
     func kindsAndPassThrough() async throws {
         let text = "Ukrainian and Polish officials met in Warsaw."
