@@ -31,6 +31,7 @@ public final class GeoMapServer: Sendable {
 
     /// Serves until a signal (or cancellation); `onListening` gets the port once it accepts.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        MallocTuning.returnLargeBlocksToTheSystem()
         let workers = configuration.workers > 0 ? configuration.workers : ProcessorCount.online
         let pool = WorkerPool(count: workers, gazetteer: gazetteer)
         defer { pool.shutDown() }
