@@ -1,25 +1,36 @@
 import Foundation
 import Hummingbird
 
-/// Turns every error into `{"error": …}` with its status (an unknown route is 404, a route's
-/// other methods 405), and with `--log-requests` writes one line per request to standard error:
-/// method, path, status, milliseconds.
+/// Turns every error into `{"error": …}` with its status (an unknown route is 404; any other
+/// method on a route's path, TRACE, OPTIONS and HEAD of a POST route among them, is 405 with
+/// `Allow`; HEAD of a GET route is the router's own), and with `--log-requests` writes one line
+/// per request to standard error: method, path, status, milliseconds.
 struct ErrorAndLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logRequests: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
-        let response: Response
+        var response: Response
         do {
             response = try await next(request, context)
         } catch let error as APIError {
             response = ErrorAndLogMiddleware.response(error)
+        } catch let error as any HTTPResponseError where error.status == .notFound {
+            if let route = GeoMapServer.route(at: request.uri.path), route.method != request.method,
+               !(route.method == .get && request.method == .head) {
+                var refusal = APIError(.methodNotAllowed, "\(request.method) is not allowed on \(route.path); use \(route.method)")
+                refusal.headers[.allow] = route.method.rawValue
+                response = ErrorAndLogMiddleware.response(refusal)
+            } else {
+                response = ErrorAndLogMiddleware.response(APIError(.notFound, "no route \(request.method) \(request.uri.path)"))
+            }
         } catch let error as any HTTPResponseError {
-            let message = error.status == .notFound ? "no route \(request.method) \(request.uri.path)" : "\(error.status.reasonPhrase)"
-            response = ErrorAndLogMiddleware.response(APIError(error.status, message))
+            response = ErrorAndLogMiddleware.response(APIError(error.status, error.status.reasonPhrase))
         } catch {
             response = ErrorAndLogMiddleware.response(APIError(.internalServerError, "internal error: \(error)"))
         }
+        // A HEAD answer has the headers of the GET one and no body.
+        if request.method == .head { response = response.createHeadResponse() }
         if logRequests {
             let elapsed = ContinuousClock.now - started
             let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

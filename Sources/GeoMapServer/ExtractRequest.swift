@@ -11,8 +11,11 @@ struct RequestDocument: Sendable {
 
 /// Reads a body: one document `{"text": …, "id"?: …, "kinds"?: [...], …}` or a batch
 /// `{"documents": [{…}, …], "kinds"?: [...]}` (a batch's `kinds` is the default of its documents).
-/// A document without an id is named `-:N`, N its place in the request counted from 1: what
-/// `geomap extract -` names the N-th line of the same documents as JSON Lines.
+/// A document without an id, or with an empty one (`""`), is named `-:N`, N its place in the
+/// request counted from 1: what `geomap extract -` names the N-th line of the same documents as
+/// JSON Lines. Ids may repeat: the answer is an array in the documents' order, so a record is
+/// found by its place, not its id (the CLI, whose output is a stream named by ids, skips a
+/// repeated one; here that would shift every later record).
 enum ExtractRequest {
     struct Parsed: Sendable {
         var documents: [RequestDocument]
@@ -43,14 +46,8 @@ enum ExtractRequest {
             let defaultRoles = try roles(value["kinds"], where: "") ?? allRoles
             var parsed: [RequestDocument] = []
             parsed.reserveCapacity(elements.count)
-            var seen: [[UInt8]: Int] = [:]
             for (k, element) in elements.enumerated() {
-                let document = try self.document(element, position: k + 1, defaultRoles: defaultRoles, where: "documents[\(k)]: ")
-                if let first = seen.updateValue(k, forKey: document.id) {
-                    throw APIError(.badRequest, "documents[\(k)]: the id \"\(String(decoding: document.id, as: UTF8.self))\" repeats documents[\(first)]",
-                                   details: [("document", .number(String(k)))])
-                }
-                parsed.append(document)
+                parsed.append(try self.document(element, position: k + 1, defaultRoles: defaultRoles, where: "documents[\(k)]: "))
             }
             return Parsed(documents: parsed, isBatch: true)
         }
@@ -75,7 +72,7 @@ enum ExtractRequest {
                 text = Array(string.utf8)
             case "id":
                 switch member {
-                case .string(let string): id = Array(string.utf8)
+                case .string(let string): id = string.isEmpty ? nil : Array(string.utf8)
                 case .number(let literal): id = Array(literal.utf8)
                 default: throw fail("\"id\" is not a string or a number")
                 }

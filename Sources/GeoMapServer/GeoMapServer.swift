@@ -16,7 +16,8 @@ public final class GeoMapServer: Sendable {
     /// The running service group, for `shutDownGracefully`.
     private let group = Mutex<ServiceGroup?>(nil)
 
-    /// The routes, each with its method; `OpenAPIDocument` describes exactly these.
+    /// The routes, each with its method; `OpenAPIDocument` describes exactly these. Any other
+    /// method on one of these paths is a 405 (`ErrorAndLogMiddleware`).
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
         (.get, "/healthz"), (.get, "/openapi.json"),
         (.post, "/v1/extract"), (.post, "/v1/geojson"),
@@ -30,6 +31,7 @@ public final class GeoMapServer: Sendable {
 
     /// Serves until a signal (or cancellation); `onListening` gets the port once it accepts.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        MallocTuning.returnLargeBlocksToTheSystem()
         let workers = configuration.workers > 0 ? configuration.workers : ProcessorCount.online
         let pool = WorkerPool(count: workers, gazetteer: gazetteer)
         defer { pool.shutDown() }
@@ -59,7 +61,8 @@ public final class GeoMapServer: Sendable {
     }
 
     private func makeRouter(pool: WorkerPool) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD of a GET route answers the GET's status and headers, without the body.
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(ErrorAndLogMiddleware(logRequests: configuration.logRequests))
         let limit = InFlightLimit(limit: configuration.maxInFlight)
         let configuration = self.configuration
@@ -109,18 +112,13 @@ public final class GeoMapServer: Sendable {
                 }
             }
         }
-        // A route's other methods: 405 with the method it takes.
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
-        for route in Self.routes {
-            for method in methods where method != route.method {
-                router.on(RouterPath(route.path), method: method) { request, _ -> Response in
-                    var error = APIError(.methodNotAllowed, "\(request.method) is not allowed on \(route.path); use \(route.method)")
-                    error.headers[.allow] = route.method.rawValue
-                    throw error
-                }
-            }
-        }
         return router
+    }
+
+    /// The route at `path` (trailing or doubled slashes ignored, as the router ignores them).
+    static func route(at path: String) -> (method: HTTPRequest.Method, path: String)? {
+        let components = path.split(separator: "/")
+        return routes.first { $0.path.split(separator: "/") == components }
     }
 
     static func json(_ bytes: [UInt8]) -> Response {

@@ -164,7 +164,7 @@ enum OpenAPIDocument {
         "description": "A text to geoparse. Members other than id, text and kinds are copied into its record (where the record has no member of that name).",
         "properties": {
           "text": {"type": "string"},
-          "id": {"description": "The record's id; without one a document is named -:N, N its place in the request from 1.", "type": ["string", "number"]},
+          "id": {"description": "The record's id; without one, or with an empty one, a document is named -:N, N its place in the request from 1 (as geomap extract - names line N of JSON Lines). Ids may repeat in a batch: its records come in the documents' order.", "type": ["string", "number"]},
           "kinds": {"$ref": "#/components/schemas/Kinds"}
         },
         "additionalProperties": true

@@ -57,6 +57,45 @@ struct ExtractRouteTests {
         }
     }
 
+    /// Schemathesis posted a batch whose documents repeated `"id": ""`, which the OpenAPI document
+    /// allows, and got a 400 "the id \"\" repeats". An empty id is no id: the CLI names such a
+    /// line of standard input `-:N`, and the server the N-th document.
+    @Test("an empty id counts as none: each document is named -:N, as the CLI names those lines of standard input")
+    func emptyIDsAsTheCLI() async throws {
+        let body = #"{"documents":[{"id":"","text":"\#(ServerTexts.articles[0])"},{"text":"\#(ServerTexts.articles[1])"},{"id":"","text":"\#(ServerTexts.articles[2])"}]}"#
+        let lines = [#"{"id":"","text":"\#(ServerTexts.articles[0])"}"#, #"{"text":"\#(ServerTexts.articles[1])"}"#, #"{"id":"","text":"\#(ServerTexts.articles[2])"}"#]
+        let cli = try ServerTestSupport.geomap(["extract", "--input", "jsonl", "--format", "json", "-"], input: Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(cli.status == 0 && !cli.stderr.contains("warning"), "\(cli.stderr)")
+        try await RunningServer.with { server in
+            let response = try await server.client.post("/v1/extract", json: body)
+            #expect(response.status == 200, "\(response.text)")
+            let records = try #require(try response.json() as? [[String: Any]])
+            #expect(records.map { $0["id"] as? String } == ["-:1", "-:2", "-:3"])
+            #expect(response.body == cli.stdout)
+            let one = try await server.client.post("/v1/extract", json: #"{"id":"","text":"Kyiv"}"#)
+            #expect(try one.object()["id"] as? String == "-:1")
+            let layer = try await server.client.post("/v1/geojson", json: body)
+            #expect(layer.status == 200, "\(layer.text)")
+        }
+    }
+
+    /// Schemathesis posted a batch repeating a (non-empty) id, which no JSON Schema can forbid, and
+    /// got a 400. A batch is answered in order, so a repeated id is no ambiguity.
+    @Test("ids may repeat in a batch: every document gets its record, in order, with the id it was given")
+    func repeatedIDsAreAnswered() async throws {
+        let body = #"{"documents":[{"id":"a","text":"\#(ServerTexts.articles[0])"},{"id":"b","text":"\#(ServerTexts.articles[1])"},{"id":"a","text":"\#(ServerTexts.articles[2])"},{"id":"-:4","text":"Kyiv"},{"text":"Lviv"}]}"#
+        try await RunningServer.with { server in
+            let response = try await server.client.post("/v1/extract", json: body)
+            #expect(response.status == 200, "\(response.text)")
+            let records = try #require(try response.json() as? [[String: Any]])
+            #expect(records.map { $0["id"] as? String } == ["a", "b", "a", "-:4", "-:5"])
+            let third = ((records[2]["mentions"] as? [[String: Any]]) ?? []).compactMap { $0["text"] as? String }
+            #expect(third.contains("Kherson"), "the third record is the third document's")
+            let layer = try await server.client.post("/v1/geojson?layer=mentions", json: body)
+            #expect(layer.status == 200, "\(layer.text)")
+        }
+    }
+
     @Test("kinds restricts the mentions, per request and per document; other members are passed through")
     func kindsAndPassThrough() async throws {
         let text = "Ukrainian and Polish officials met in Warsaw."

@@ -38,6 +38,24 @@ struct HTTPTestClient: Sendable {
 
     func post(_ target: String, json: String) async throws -> Response { try await post(target, body: Array(json.utf8)) }
 
+    /// A request with any method and no body. A HEAD answer is read until the server closes the
+    /// connection, every byte after the headers taken for its body (which must be empty, whatever
+    /// its Content-Length says).
+    func request(_ method: String, _ target: String) async throws -> Response {
+        let request = Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        let port = self.port
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result {
+                    let fd = try HTTPTestClient.connect(port: port)
+                    defer { close(fd) }
+                    HTTPTestClient.sendAll(fd, request)
+                    return try HTTPTestClient.readResponse(fd, headOnly: method == "HEAD")
+                })
+            }.start()
+        }
+    }
+
     /// Sends `parts` one after the other, `pause` seconds apart, and reads the whole answer.
     func send(_ parts: [UInt8]..., pause: Double = 0) async throws -> Response {
         let port = self.port
@@ -107,7 +125,7 @@ struct HTTPTestClient: Sendable {
         }
     }
 
-    static func readResponse(_ fd: Int32) throws -> Response {
+    static func readResponse(_ fd: Int32, headOnly: Bool = false) throws -> Response {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -116,13 +134,13 @@ struct HTTPTestClient: Sendable {
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             received += buffer[0..<n]
-            if let response = try? parse(received), response.complete { return response.response }
+            if !headOnly, let response = try? parse(received), response.complete { return response.response }
         }
-        guard let parsed = try? parse(received), parsed.complete else { throw ClientError("no complete response (\(received.count) bytes)") }
+        guard let parsed = try? parse(received, headOnly: headOnly), parsed.complete else { throw ClientError("no complete response (\(received.count) bytes)") }
         return parsed.response
     }
 
-    private static func parse(_ bytes: [UInt8]) throws -> (response: Response, complete: Bool) {
+    private static func parse(_ bytes: [UInt8], headOnly: Bool = false) throws -> (response: Response, complete: Bool) {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = bytes.firstRange(of: separator) else { throw ClientError("no header end") }
         let head = String(decoding: bytes[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
@@ -134,6 +152,7 @@ struct HTTPTestClient: Sendable {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         var body = Array(bytes[end.upperBound...])
+        if headOnly { return (Response(status: status, headers: headers, body: body), true) }
         if headers["transfer-encoding"]?.lowercased() == "chunked" {
             var decoded: [UInt8] = []
             var rest = body[...]

@@ -45,15 +45,24 @@ enum ServerTestSupport {
         var stderr: String
     }
 
-    /// Runs the CLI with the bundled gazetteer.
-    static func geomap(_ arguments: [String]) throws -> Run {
+    /// Runs the CLI with the bundled gazetteer, `input` (when given) on its standard input.
+    static func geomap(_ arguments: [String], input: [UInt8]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(executable))
         process.arguments = arguments + ["--gazetteer", gazetteerDirectory]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // From a thread of its own, so that a large input cannot block on a full pipe.
+            Thread {
+                stdin.fileHandleForWriting.write(Data(input))
+                try? stdin.fileHandleForWriting.close()
+            }.start()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

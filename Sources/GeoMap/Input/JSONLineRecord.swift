@@ -3,7 +3,8 @@
 struct JSONLineRecord {
     var id: [UInt8] = []
     var text: [UInt8] = []
-    /// False when the record had no `id`; the caller names it by its line number.
+    /// False when the record had no `id`, or an empty one (`""`: an id no one can tell apart from
+    /// another empty one); the caller names it by its line number.
     var hasID = false
     private var key: [UInt8] = []
 
@@ -83,7 +84,7 @@ struct JSONLineRecord {
             throw Problem.malformed("\(error)")
         }
         guard sawText else { throw Problem.missingText }
-        hasID = sawID
+        hasID = sawID && !id.isEmpty
     }
 
     /// The keys read; any other is skipped.

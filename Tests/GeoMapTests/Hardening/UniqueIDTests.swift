@@ -24,6 +24,19 @@ import Testing
         #expect(ids(result.output) == ["2", "\(path):2", "3"])
     }
 
+    /// `"id": ""` named nothing one could tell apart: the second such record was skipped as a
+    /// duplicate of the first. It counts as no id now, as `geomap serve` counts it.
+    @Test func anEmptyIdCountsAsNoneAndIsNamedByItsLine() throws {
+        let directory = BadInput.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/a.jsonl"
+        BadInput.write("{\"id\":\"\",\"text\":\"Moscow\"}\n{\"id\":\"\",\"text\":\"Luhansk\"}\n{\"id\":\" \",\"text\":\"Kyiv\"}\n", to: path)
+        let result = try BadInput.extract([path])
+        #expect(result.processed == 3 && result.skipped == 0)
+        #expect(result.warnings.isEmpty)
+        #expect(ids(result.output) == ["\(path):1", "\(path):2", " "])
+    }
+
     @Test func idlessRecordsOfTwoFilesGetDifferentIds() throws {
         let directory = BadInput.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
