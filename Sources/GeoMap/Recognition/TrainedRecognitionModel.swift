@@ -4,52 +4,52 @@
 
 enum TrainedWeightsRecognition {
     static let weights: [Float] = [
-        -1.891756,  // bias
-        -1.122256,  // allCaps
-        0.255040,  // sentenceStart
-        -1.409252,  // commonWord
-        -1.153517,  // commonWordAtSentenceStart
-        -0.742164,  // firstName
-        -1.197318,  // firstNameBeforeCapitalized
-        -0.793463,  // afterFirstName
-        -0.940701,  // afterTitle
-        -0.705277,  // afterCapitalized
-        -0.841352,  // beforeCapitalized
-        1.277202,  // afterLocativePreposition
-        0.600380,  // beforeCommaPlace
-        0.442096,  // afterCommaPlace
-        -2.225916,  // insideOrganisation
-        -1.350365,  // beforeOrganisationHead
-        -0.959975,  // beforeInstitutionHead
-        -0.649012,  // demonym
-        0.634410,  // abbreviation
-        -0.678182,  // alternateNameOnly
+        -2.096373,  // bias
+        -0.947214,  // allCaps
+        0.322377,  // sentenceStart
+        -1.303244,  // commonWord
+        -1.168381,  // commonWordAtSentenceStart
+        -0.667404,  // firstName
+        -1.104450,  // firstNameBeforeCapitalized
+        -0.790232,  // afterFirstName
+        -0.845197,  // afterTitle
+        -0.633938,  // afterCapitalized
+        -0.761589,  // beforeCapitalized
+        1.242983,  // afterLocativePreposition
+        0.837828,  // beforeCommaPlace
+        0.323280,  // afterCommaPlace
+        -1.934141,  // insideOrganisation
+        -1.358382,  // beforeOrganisationHead
+        -0.889671,  // beforeInstitutionHead
+        -0.578758,  // demonym
+        0.646699,  // abbreviation
+        -0.760783,  // alternateNameOnly
         0.000000,  // lowercaseNameOnly
         0.000000,  // nonLatinNameOnly
-        2.126824,  // logPopulation
-        0.788520,  // countryOrAdmin1
-        0.910273,  // multiToken
-        1.023057,  // candidateCount
-        -1.066625,  // beforeSpeechVerb
-        -1.561228,  // personSurnameInDocument
-        -0.501598,  // sameNameElsewhere
-        0.161033,  // hashtag
-        0.974374,  // adminSuffix
-        1.323643,  // geographicHead
-        -0.099846,  // possessive
-        -1.267097,  // shortToken
-        -1.709761,  // calendarWord
-        -0.047857,  // beforeHyphenWord
-        -0.416710,  // allCapsSentence
-        -1.391768,  // functionWord
-        0.952465,  // regionOrPhysical
-        -0.167498,  // afterThe
-        0.327200,  // placesInSentence
-        1.398572,  // afterPlaceIntroducer
-        1.352384,  // describedAsPlace
-        2.304703,  // sameNameRecognisedElsewhere
-        1.963535,  // listedWithPlaces
-        0.097823,  // fuzzyMatch
+        2.360382,  // logPopulation
+        0.707346,  // countryOrAdmin1
+        0.940419,  // multiToken
+        0.950796,  // candidateCount
+        -1.018930,  // beforeSpeechVerb
+        -1.498465,  // personSurnameInDocument
+        -0.352281,  // sameNameElsewhere
+        0.209353,  // hashtag
+        0.968490,  // adminSuffix
+        1.352412,  // geographicHead
+        -0.094685,  // possessive
+        -1.178115,  // shortToken
+        -1.549048,  // calendarWord
+        0.110469,  // beforeHyphenWord
+        -0.479323,  // allCapsSentence
+        -1.300970,  // functionWord
+        1.076773,  // regionOrPhysical
+        -0.134064,  // afterThe
+        0.254072,  // placesInSentence
+        1.391338,  // afterPlaceIntroducer
+        1.347162,  // describedAsPlace
+        2.090978,  // sameNameRecognisedElsewhere
+        1.709999,  // listedWithPlaces
+        0.117475,  // fuzzyMatch
     ]
     static let features: [String] = [
         "bias",
@@ -99,5 +99,5 @@ enum TrainedWeightsRecognition {
         "listedWithPlaces",
         "fuzzyMatch",
     ]
-    static let threshold: Float = 0.46
+    static let threshold: Float = 0.44
 }

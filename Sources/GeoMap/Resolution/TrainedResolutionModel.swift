@@ -4,35 +4,35 @@
 
 enum TrainedWeightsResolution {
     static let weights: [Double] = [
-        0.851915,  // logPopulation
-        0.101247,  // country
-        1.186486,  // admin1
-        -0.021575,  // admin2
-        0.910554,  // region
-        2.033060,  // water
-        0.415867,  // landform
-        1.157946,  // landmark
-        2.128785,  // capital
-        0.196675,  // adminSeat1
-        0.579434,  // adminSeat2
-        -0.324812,  // adminSeatLower
-        0.128321,  // section
-        -1.469822,  // alternateName
-        0.066997,  // abbreviationName
+        0.816459,  // logPopulation
+        0.627241,  // country
+        1.330490,  // admin1
+        -0.201149,  // admin2
+        0.142315,  // region
+        0.683380,  // water
+        0.551750,  // landform
+        1.241426,  // landmark
+        1.229842,  // capital
+        0.198589,  // adminSeat1
+        0.602027,  // adminSeat2
+        -0.422023,  // adminSeatLower
+        0.113043,  // section
+        -1.571389,  // alternateName
+        -0.032866,  // abbreviationName
         0.000000,  // lowercaseName
         0.000000,  // nonLatinName
-        0.690576,  // largestPopulation
-        1.039271,  // countryContext
-        2.151423,  // admin1Context
-        1.368189,  // containsContext
-        -0.824340,  // proximity
-        0.351810,  // qualifierInside
-        0.121407,  // qualifierContains
-        2.567176,  // noPopulation
-        1.546042,  // colocatedNear
-        0.451484,  // colocatedRegion
-        0.653253,  // seatOfSameNamedUnit
-        0.207404,  // unitOfSameNamedSeat
+        0.803961,  // largestPopulation
+        0.948405,  // countryContext
+        2.500057,  // admin1Context
+        1.328590,  // containsContext
+        -0.640800,  // proximity
+        0.240911,  // qualifierInside
+        0.121200,  // qualifierContains
+        2.659591,  // noPopulation
+        1.229015,  // colocatedNear
+        0.622758,  // colocatedRegion
+        0.860864,  // seatOfSameNamedUnit
+        0.168111,  // unitOfSameNamedSeat
     ]
     static let features: [String] = [
         "logPopulation",
@@ -65,5 +65,5 @@ enum TrainedWeightsResolution {
         "seatOfSameNamedUnit",
         "unitOfSameNamedSeat",
     ]
-    static let noGoodCandidateBelow: Double = 1.41
+    static let noGoodCandidateBelow: Double = 2.19
 }
