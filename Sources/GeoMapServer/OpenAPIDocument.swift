@@ -186,7 +186,8 @@ enum OpenAPIDocument {
         "required": ["id", "name", "kind", "lat", "lon"],
         "properties": {
           "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"$ref": "#/components/schemas/PlaceKind"},
-          "country": {"type": ["string", "null"]}, "lat": {"type": "number"}, "lon": {"type": "number"}
+          "country": {"type": ["string", "null"]}, "lat": {"type": "number"}, "lon": {"type": "number"},
+          "radius_km": {"type": "number", "exclusiveMinimum": 0, "description": "Only on a place whose point is approximate (a settlement known only by its hromada, placed at its centre): how far from the point it may lie."}
         }
       },
       "FeatureCollection": {

@@ -5,6 +5,8 @@ public final class Gazetteer: @unchecked Sendable {
     private let index: IndexStorage
     let places: MappedFile
     let shapes: MappedFile?
+    /// Whether `places.tsv` has the radius column (`radiusKm(of:)`).
+    let hasRadius: Bool
 
     let entryCount: Int
     let slotBits: Int
@@ -37,6 +39,7 @@ public final class Gazetteer: @unchecked Sendable {
         self.files = files
         self.index = index
         places = try MappedFile(path: files.places)
+        hasRadius = Gazetteer.hasRadiusColumn(places.view)
         shapes = GazetteerFiles.exists(files.shapes) ? try MappedFile(path: files.shapes) : nil
         let bytes = index.bytes
         guard bytes.count >= IndexLayout.headerSize else { throw IndexDamage("truncated index (\(bytes.count) bytes)") }

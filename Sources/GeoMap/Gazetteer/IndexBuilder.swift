@@ -15,6 +15,7 @@ struct IndexBuilder {
         var header = TSVLines(places.view)
         _ = header.next()
         let bodyStart = header.nextOffset
+        let hasRadius = Gazetteer.hasRadiusColumn(places.view)
         // A few chunks per worker balance the load; a posting names its chunk in one byte.
         let chunkRanges = lineAlignedChunks(places.view, from: bodyStart, count: workers > 1 ? min(workers * 4, 200) : 1)
         let lexiconTasks: [(path: String, flag: LexiconFlags, header: Bool)] = [
@@ -29,7 +30,8 @@ struct IndexBuilder {
         let inputs = UncheckedSendable((places, shapes))
         let task: @Sendable (Int) -> Void = { k in
             if k < chunkRanges.count {
-                chunkResults.store(PlaceChunk(parsing: inputs.value.0.view, range: chunkRanges[k], shapes: inputs.value.1, source: UInt8(k)), at: k)
+                chunkResults.store(PlaceChunk(parsing: inputs.value.0.view, range: chunkRanges[k], shapes: inputs.value.1, source: UInt8(k),
+                                                   hasRadius: hasRadius), at: k)
             } else {
                 let job = lexiconTasks[k - chunkRanges.count]
                 lexiconResults.store(Result { try lexiconKeys(job.path, skipHeader: job.header) }, at: k - chunkRanges.count)

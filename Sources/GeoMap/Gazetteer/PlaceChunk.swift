@@ -47,7 +47,9 @@ struct PlaceChunk {
 
     private static let blankEntry = [UInt8](repeating: 0, count: IndexLayout.entrySize)
 
-    init(parsing file: ByteView, range: Range<Int>, shapes: ShapeDirectory, source: UInt8) {
+    /// With `hasRadius` (the header names the radius column), every row has exactly 13 fields and
+    /// the last is empty or a radius, so `Gazetteer.radiusKm(of:)` can read it from the row's end.
+    init(parsing file: ByteView, range: Range<Int>, shapes: ShapeDirectory, source: UInt8, hasRadius: Bool = false) {
         names = NameSink(source: source)
         let estimatedRows = range.count / 90 + 16
         entries.reserveCapacity(estimatedRows * IndexLayout.entrySize)
@@ -70,7 +72,9 @@ struct PlaceChunk {
                   let id = fields[0].int64,
                   let kind = PlaceKind(bytes: fields[1]),
                   let lat = fields[5].decimal, let lon = fields[6].decimal,
-                  lat.isFinite, lon.isFinite
+                  lat.isFinite, lon.isFinite,
+                  !hasRadius || (fields.count == Gazetteer.radiusColumn + 1
+                                 && (fields[Gazetteer.radiusColumn].isEmpty || Gazetteer.radius(fields[Gazetteer.radiusColumn]) != nil))
             else {
                 failure = lineCount
                 return

@@ -1,7 +1,7 @@
 /// `--format csv`: one row per mention (RFC 4180 quoting).
 struct CSVFormat {
     let gazetteer: Gazetteer
-    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees," + LocationFields.csvHeader
+    static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees," + LocationFields.csvHeader + ",radius_km"
 
     func append(_ record: DocumentRecord, to out: inout JSONBytes) {
         let text = record.text
@@ -48,6 +48,9 @@ struct CSVFormat {
                 out.raw(",,")
             }
             appendLocationColumns(mention, text: text, to: &out)
+            // The place's radius, empty for an exact point (a column of its own, last, so the others keep their places).
+            out.raw(",")
+            if let entry = mention.entry, let radius = gazetteer.radiusKm(of: entry) { out.decimal(radius, places: 1) }
             out.raw("\n")
         }
     }

@@ -10,6 +10,8 @@ struct EntryFields {
     var lon: Double
     var population: Int
     var hasShape: Bool
+    /// How far the place may lie from its point (km); nil for an exact point.
+    var radiusKm: Double?
 
     init(_ entry: Int32, in gazetteer: Gazetteer) {
         id = gazetteer.id(entry)
@@ -27,6 +29,19 @@ struct EntryFields {
         lon = point.lon
         population = gazetteer.population(entry)
         hasShape = gazetteer.hasShape(entry)
+        radiusKm = gazetteer.radiusKm(of: entry)
+    }
+
+    /// The longitude for a table cell, with the radius of an approximate point (`38.25 ±12 km`).
+    func lonCell(_ lon: String) -> String {
+        guard let radiusKm else { return lon }
+        return lon + " ±" + EntryFields.radiusText(radiusKm) + " km"
+    }
+
+    static func radiusText(_ km: Double) -> String {
+        var json = JSONBytes(capacity: 16)
+        json.decimal(km, places: 1)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     func appendJSON(to json: inout JSONBytes) {
@@ -46,6 +61,10 @@ struct EntryFields {
         json.decimal(lat, places: 5)
         json.raw(",\"lon\":")
         json.decimal(lon, places: 5)
+        if let radiusKm {
+            json.raw(",\"radius_km\":")
+            json.decimal(radiusKm, places: 1)
+        }
         json.raw(",\"population\":")
         json.integer(population)
         json.raw(",\"polygon\":")

@@ -65,6 +65,10 @@ struct PredictionLineFormat {
         json.decimal(point.lat, places: 5)
         json.raw(",\"lon\":")
         json.decimal(point.lon, places: 5)
+        if let radius = gazetteer.radiusKm(of: entry) {
+            json.raw(",\"radius_km\":")
+            json.decimal(radius, places: 1)
+        }
         json.raw(",\"geonameid\":")
         if let geonameID = gazetteer.geonameID(entry) { json.integer(geonameID) } else { json.raw("null") }
         json.raw(",\"kind\":")
@@ -84,7 +88,7 @@ struct PredictionLineFormat {
 
     func end(to json: inout JSONBytes) { json.raw("]}\n") }
 
-    /// Room for a mention's keys, numbers and kind names (about 390 bytes at most), beside its
+    /// Room for a mention's keys, numbers and kind names (about 420 bytes at most), beside its
     /// two strings.
     static let fixedBound = 512
 

@@ -25,7 +25,7 @@ struct TableFormat {
             if let entry = mention.entry {
                 let fields = EntryFields(entry, in: gazetteer)
                 row += [fields.name, fields.kind.description, fields.country, fields.admin1,
-                        format(fields.lat), format(fields.lon)]
+                        format(fields.lat), fields.lonCell(format(fields.lon))]
             } else if let coordinate = mention.coordinate {
                 row += ["(" + coordinate.form.name + ")", "", "", "", format(coordinate.point.lat), format(coordinate.point.lon)]
             } else {

@@ -111,8 +111,12 @@ public struct Geoparser: Sendable {
     /// Parses `text` and writes what the models saw as one JSON line: every proposed span with its
     /// recognition features, and for every kept mention its candidates with their resolution
     /// features. `Scripts/train-models` fits the model weights on these lines.
+    /// Only the recognition and resolution steps run: `parse` also adds coordinate mentions and
+    /// drops the names they overlap, so its list is not the resolver's, mention for mention.
     public mutating func appendTrainingRecord(id: [UInt8], utf8 text: UnsafeBufferPointer<UInt8>, to json: inout JSONBytes) {
-        let mentions = parse(utf8: text)
+        tokenizer.tokenize(text)
+        let mentions = recognizer.recognize(tokenizer, text: text)
+        _ = resolver.resolve(mentions)
         let tokens = tokenizer.tokens
         json.raw("{\"id\":")
         id.withUnsafeBytes { json.string($0) }
@@ -132,8 +136,8 @@ public struct Geoparser: Sendable {
         var groupsDone = Set<Int32>()
         for (m, mention) in mentions.enumerated() {
             if m > 0 { json.raw(",") }
-            json.raw("{\"start\":"); json.integer(mention.start)
-            json.raw(",\"end\":"); json.integer(mention.end)
+            json.raw("{\"start\":"); json.integer(Int(tokens[Int(mention.firstToken)].charStart))
+            json.raw(",\"end\":"); json.integer(Int(tokens[Int(mention.endToken) - 1].charEnd))
             let group = resolver.groupOfMention[m]
             json.raw(",\"group\":"); json.integer(Int(group))
             json.raw(",\"candidates\":[")

@@ -28,6 +28,12 @@ public enum DistanceReport {
             case .touching:
                 text += "  0 km: they touch or overlap (\(measured)), at \(coordinates(distance.nearest.pointOnFirst)) (lat, lon)\n"
             }
+            if let uncertainty = distance.uncertaintyKm {
+                let approximate = [distance.first, distance.second].compactMap { entry in
+                    gazetteer.radiusKm(of: entry).map { "\(gazetteer.name(entry)) is placed at its hromada's centre (±\(EntryFields.radiusText($0)) km)" }
+                }
+                text += "  uncertain by up to \(EntryFields.radiusText(uncertainty)) km: " + approximate.joined(separator: ", ") + "\n"
+            }
         }
         return text
     }
@@ -57,6 +63,10 @@ public enum DistanceReport {
             json.decimal(distance.kilometres, places: 3)
             json.raw(",\"miles\":")
             json.decimal(distance.miles, places: 3)
+            if let uncertainty = distance.uncertaintyKm {
+                json.raw(",\"uncertainty_km\":")
+                json.decimal(uncertainty, places: 1)
+            }
             json.raw(",\"relation\":")
             json.string(distance.relation.rawValue)
             json.raw(",\"nearest_on_from\":")
@@ -87,6 +97,10 @@ public enum DistanceReport {
             properties["km"] = .number(distance.kilometres, places: 3)
             properties["miles"] = .number(distance.miles, places: 3)
             properties["relation"] = .string(distance.relation.rawValue)
+            if let uncertainty = distance.uncertaintyKm {
+                properties["uncertainty_km"] = .number(uncertainty, places: 1)
+                properties["label"] = .string(kilometres(distance.kilometres) + " ±" + EntryFields.radiusText(uncertainty) + " km")
+            }
             let geometry: Geometry = distance.metres > 0
                 ? .lineString(geodesicLine(distance.nearest.pointOnFirst, distance.nearest.pointOnSecond))
                 : .point(distance.nearest.pointOnFirst)
@@ -105,6 +119,7 @@ public enum DistanceReport {
                 properties["name"] = .string(fields.name)
                 properties["country"] = .text(fields.country)
                 properties["admin1"] = .text(fields.admin1)
+                if let radius = fields.radiusKm { properties["radius_km"] = .number(radius, places: 1) }
                 features.append(GeoJSONFeature(geometry: try MapGeometry.prepare(geometry, toleranceMetres: toleranceMetres),
                                                properties: properties))
             }

@@ -1,23 +1,35 @@
 /// How `geomap near` shows its answer.
 public enum NearReport {
-    public static func table(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) -> String {
+    public static func table(origin: Int32, _ answer: NearSearch.Answer, gazetteer: Gazetteer) -> String {
+        let neighbours = answer.neighbours
         let fields = EntryFields(origin, in: gazetteer)
         var text = "within reach of \(fields.name) (\(fields.kind); \(fields.country); id \(fields.id)), nearest first:\n"
+        if let radius = fields.radiusKm {
+            text += "(\(fields.name)'s point is its hromada's centre: every distance is uncertain by up to \(EntryFields.radiusText(radius)) km)\n"
+        }
         var rows: [[String]] = [["km", "bearing", "name", "kind", "country", "admin-1", "population", "id"]]
         for neighbour in neighbours {
             let entry = EntryFields(neighbour.entry, in: gazetteer)
             rows.append([DistanceReport.kilometres(neighbour.kilometres), compass(neighbour.azimuth), entry.name,
                          entry.kind.description, entry.country, entry.admin1, String(entry.population), String(entry.id)])
         }
-        if neighbours.isEmpty { return text + "(nothing)\n" }
+        let leftOut = answer.approximateLeftOut == 0 ? "" :
+            "(\(answer.approximateLeftOut) place\(answer.approximateLeftOut == 1 ? "" : "s") known only by \(answer.approximateLeftOut == 1 ? "its" : "their") hromada, placed at its centre, left out)\n"
+        if neighbours.isEmpty { return text + "(nothing)\n" + leftOut }
         // Distances right-aligned, words left-aligned.
-        return text + TextTable.render(rows, rightAligned: [0])
+        return text + TextTable.render(rows, rightAligned: [0]) + leftOut
     }
 
-    public static func json(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) -> String {
+    /// `approximate_left_out` only when the search left some out.
+    public static func json(origin: Int32, _ answer: NearSearch.Answer, gazetteer: Gazetteer) -> String {
+        let neighbours = answer.neighbours
         var json = JSONBytes(capacity: 4096)
         json.raw("{\"origin\":")
         EntryFields(origin, in: gazetteer).appendJSON(to: &json)
+        if answer.approximateLeftOut > 0 {
+            json.raw(",\n \"approximate_left_out\":")
+            json.integer(answer.approximateLeftOut)
+        }
         json.raw(",\n \"near\":[")
         for (k, neighbour) in neighbours.enumerated() {
             json.raw(k == 0 ? "\n  " : ",\n  ")
@@ -34,7 +46,8 @@ public enum NearReport {
     }
 
     /// The origin and its neighbours as points, for QGIS.
-    public static func geoJSON(origin: Int32, _ neighbours: [NearSearch.Neighbour], gazetteer: Gazetteer) throws -> GeoJSONFeatureCollection {
+    public static func geoJSON(origin: Int32, _ answer: NearSearch.Answer, gazetteer: Gazetteer) throws -> GeoJSONFeatureCollection {
+        let neighbours = answer.neighbours
         var features: [GeoJSONFeature] = []
         for (entry, neighbour) in [(origin, nil)] + neighbours.map({ ($0.entry, Optional($0)) }) {
             let fields = EntryFields(entry, in: gazetteer)
@@ -45,6 +58,7 @@ public enum NearReport {
             properties["country"] = .text(fields.country)
             properties["admin1"] = .text(fields.admin1)
             properties["population"] = .integer(Int64(fields.population))
+            if let radius = fields.radiusKm { properties["radius_km"] = .number(radius, places: 1) }
             properties["km"] = .number(neighbour?.kilometres ?? 0, places: 3)
             properties["origin"] = .bool(neighbour == nil)
             features.append(GeoJSONFeature(geometry: try MapGeometry.prepare(.point(gazetteer.location(entry))), properties: properties))

@@ -25,19 +25,34 @@ public struct NearSearch: Sendable {
         return readings.first { lookup.gazetteer.kind($0) == .place } ?? readings[0]
     }
 
+    /// What a search found: the neighbours with exact points, and how many places with only an
+    /// approximate point (`Gazetteer.radiusKm(of:)`) it left out.
+    public struct Answer: Sendable {
+        public let neighbours: [Neighbour]
+        public let approximateLeftOut: Int
+    }
+
     /// Entries within `metres` of `origin`'s point (the origin itself left out), nearest first,
-    /// ties by id; at most `limit`, of the given kinds if any.
-    public func neighbours(of origin: Int32, within metres: Double, limit: Int, kinds: Set<PlaceKind>? = nil) throws -> [Neighbour] {
+    /// ties by id; at most `limit`, of the given kinds if any. Places known only to their
+    /// hromada are left out and counted: they sit at the hromada's centre, so their distances
+    /// would rank a guess as if it were measured (all of a hromada's villages at one distance).
+    public func search(around origin: Int32, within metres: Double, limit: Int, kinds: Set<PlaceKind>? = nil) throws -> Answer {
         let centre = gazetteer.location(origin)
         var found: [Neighbour] = []
+        var approximate = 0
         for entry in grid.candidates(near: centre, within: metres) where entry != origin {
             if let kinds, !kinds.contains(gazetteer.kind(entry)) { continue }
             let inverse = try Geodesic.wgs84.inverse(from: centre, to: gazetteer.location(entry))
-            if inverse.distance <= metres {
-                found.append(Neighbour(entry: entry, metres: inverse.distance, azimuth: inverse.initialAzimuth))
-            }
+            guard inverse.distance <= metres else { continue }
+            if gazetteer.isApproximate(entry) { approximate += 1; continue }
+            found.append(Neighbour(entry: entry, metres: inverse.distance, azimuth: inverse.initialAzimuth))
         }
         found.sort { a, b in a.metres != b.metres ? a.metres < b.metres : gazetteer.id(a.entry) < gazetteer.id(b.entry) }
-        return Array(found.prefix(limit))
+        return Answer(neighbours: Array(found.prefix(limit)), approximateLeftOut: approximate)
+    }
+
+    /// `search`'s neighbours.
+    public func neighbours(of origin: Int32, within metres: Double, limit: Int, kinds: Set<PlaceKind>? = nil) throws -> [Neighbour] {
+        try search(around: origin, within: metres, limit: limit, kinds: kinds).neighbours
     }
 }

@@ -18,6 +18,9 @@ public struct PlaceDistance: Sendable {
     public let firstShape: String
     public let secondShape: String
     public let nearest: GeodesicNearestPoints
+    /// How much the distance may be off (km) because a place's point is only approximate: the
+    /// sum of both places' radii (`Gazetteer.radiusKm(of:)`); nil when both points are exact.
+    public let uncertaintyKm: Double?
 
     public var metres: Double { nearest.distance }
     public var kilometres: Double { nearest.distance / 1000 }
@@ -63,8 +66,10 @@ public struct DistanceAnswer: Sendable {
         for first in firstReadings {
             for second in secondReadings {
                 let a = try target(first), b = try target(second)
+                let radii = [first, second].compactMap { gazetteer.radiusKm(of: $0) }
                 distances.append(PlaceDistance(first: first, second: second, firstShape: Self.shapeName(a.geometry),
-                                               secondShape: Self.shapeName(b.geometry), nearest: try a.shortestDistance(to: b)))
+                                               secondShape: Self.shapeName(b.geometry), nearest: try a.shortestDistance(to: b),
+                                               uncertaintyKm: radii.isEmpty || first == second ? nil : radii.reduce(0, +)))
             }
         }
         self.distances = distances

@@ -37,8 +37,10 @@ import Testing
         let (output, _) = try render(.csv)
         let lines = output.split(separator: "\n").map(String.init)
         let header = lines[0].split(separator: ",").map(String.init)
-        // The containment columns, then the location columns (empty for a place without an offset).
-        let locationColumns = LocationFields.csvHeader.split(separator: ",").count
+        // The containment columns, then the location columns (empty for a place without an offset),
+        // then radius_km (empty for an exact point).
+        let locationColumns = LocationFields.csvHeader.split(separator: ",").count + 1
+        #expect(header.last == "radius_km")
         #expect(Array(header.dropLast(locationColumns).suffix(3)) == ["country_by_polygon", "admin1_by_polygon", "admin_disagrees"])
         let row = try #require(lines.first { $0.contains(",702972,") })
         #expect(row.hasSuffix(",UA,Luhansk,false" + String(repeating: ",", count: locationColumns)), "\(row)")
