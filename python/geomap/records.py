@@ -25,6 +25,7 @@ MENTION_FIELDS: List[Tuple[str, str, str]] = [
     ("admin1", "string", "admin1"),           # not written by today's jsonl; null until it is
     ("lat", "double", "lat"),
     ("lon", "double", "lon"),
+    ("radius_km", "double", "radius_km"),     # only for places known to within a radius (villages at their hromada's centre); else null
     ("confidence", "double", "confidence"),
 ]
 

@@ -23,3 +23,12 @@ def test_the_callers_id_replaces_the_records():
 
 def test_error_and_empty_records_give_no_rows():
     assert list(mentions({"id": 1, "error": "skipped"})) == [] and list(mentions({"id": 1, "toponyms": []})) == []
+
+
+def test_an_approximate_place_carries_its_radius_and_an_exact_one_none():
+    approximate = {"id": "v", "toponyms": [
+        {"start": 0, "end": 10, "name": "Metolchyne", "lat": 48.9, "lon": 38.4, "radius_km": 24, "geonameid": None,
+         "kind": "place", "id_gazetteer": 1, "place": "Metolchyne", "place_kind": "place", "country": "UA",
+         "confidence": 0.5}]}
+    assert [r["radius_km"] for r in mentions(approximate)] == [24]
+    assert [r["radius_km"] for r in mentions(RECORD)] == [None, None]
