@@ -72,7 +72,8 @@ def test_the_schema_is_fixed_and_keeps_the_id_type(spark, binary):
     assert [(f.name, f.dataType.simpleString()) for f in result.schema.fields] == [
         ("id", "bigint"), ("start", "bigint"), ("end", "bigint"), ("surface", "string"), ("kind", "string"),
         ("place_id", "bigint"), ("geonameid", "bigint"), ("name", "string"), ("place_kind", "string"),
-        ("country", "string"), ("admin1", "string"), ("lat", "double"), ("lon", "double"), ("confidence", "double")]
+        ("country", "string"), ("admin1", "string"), ("lat", "double"), ("lon", "double"), ("radius_km", "double"),
+        ("confidence", "double")]
     rows = result.collect()
     assert [(r["id"], r["surface"]) for r in rows] == [(7, "Paris"), (7, "Lviv")]
 
