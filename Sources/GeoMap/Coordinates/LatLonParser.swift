@@ -101,14 +101,14 @@ public enum LatLonParser {
             p += (bytes[p] == 0x20 ? 1 : 0) + degreeSign
             angle.hasSymbol = true
             angle.end = p
-            if degrees.decimals == 0, let minutes = minutesPart(bytes, at: p + bytes.spaces(at: p, limit: 1)) {
+            if degrees.decimals == 0, let minutes = subdivisionPart(bytes, at: p + bytes.spaces(at: p, limit: 1), sign: bytes.minuteSign(at:)) {
                 guard minutes.value < 60 else { return nil }
                 angle.degrees += minutes.value / 60
                 angle.hasMinutes = true
                 angle.uncertaintyDegrees = 0.5 * pow10(-minutes.decimals) / 60
                 p = minutes.end
                 angle.end = p
-                if minutes.decimals == 0, let seconds = secondsPart(bytes, at: p + bytes.spaces(at: p, limit: 1)) {
+                if minutes.decimals == 0, let seconds = subdivisionPart(bytes, at: p + bytes.spaces(at: p, limit: 1), sign: bytes.secondSign(at:)) {
                     guard seconds.value < 60 else { return nil }
                     angle.degrees += seconds.value / 3600
                     angle.uncertaintyDegrees = 0.5 * pow10(-seconds.decimals) / 3600
@@ -128,23 +128,14 @@ public enum LatLonParser {
         return angle
     }
 
-    /// Minutes after a degree sign: a number then a minute sign, or a number right before a
+    /// Minutes after a degree sign, or seconds after a minute sign: a number then `sign` (the
+    /// length of the minute or second sign there, 0 for none), or a number right before a
     /// hemisphere letter (`48°30N`).
-    private static func minutesPart(_ bytes: CoordinateBytes, at p: Int) -> (value: Double, decimals: Int, end: Int)? {
+    private static func subdivisionPart(_ bytes: CoordinateBytes, at p: Int, sign: (Int) -> Int) -> (value: Double, decimals: Int, end: Int)? {
         guard let number = bytes.number(at: p, maxIntegerDigits: 2) else { return nil }
         let after = p + number.length
-        let sign = bytes.minuteSign(at: after)
-        if sign > 0 { return (number.value, number.decimals, after + sign) }
-        let q = after + bytes.spaces(at: after, limit: 1)
-        if isHemisphere(bytes[q]), !bytes.isWordByte(q + 1) { return (number.value, number.decimals, after) }
-        return nil
-    }
-
-    private static func secondsPart(_ bytes: CoordinateBytes, at p: Int) -> (value: Double, decimals: Int, end: Int)? {
-        guard let number = bytes.number(at: p, maxIntegerDigits: 2) else { return nil }
-        let after = p + number.length
-        let sign = bytes.secondSign(at: after)
-        if sign > 0 { return (number.value, number.decimals, after + sign) }
+        let signLength = sign(after)
+        if signLength > 0 { return (number.value, number.decimals, after + signLength) }
         let q = after + bytes.spaces(at: after, limit: 1)
         if isHemisphere(bytes[q]), !bytes.isWordByte(q + 1) { return (number.value, number.decimals, after) }
         return nil

@@ -38,14 +38,7 @@ import Testing
     @Test func mgrsReferencesWithin1Kilometre() throws {
         for (reference, lat, lon) in Self.mgrs {
             for written in Self.spellings(reference) {
-                let sentence = "Artillery positions at \(written), according to the General Staff."
-                let found = CoordinateScanner.scan(sentence)
-                #expect(found.count == 1, "\(sentence)")
-                guard let coordinate = found.first else { continue }
-                #expect(coordinate.form == .mgrs)
-                #expect(String(decoding: Array(sentence.utf8)[coordinate.byteStart..<coordinate.byteEnd], as: UTF8.self) == written)
-                let metres = try Geodesic.wgs84.distance(from: coordinate.point, to: Point(lon: lon, lat: lat))
-                #expect(metres < 1000, "\(written): \(Int(metres)) m off")
+                try Self.expectOne(.mgrs, written, in: "Artillery positions at \(written), according to the General Staff.", within1KmOf: lat, lon)
             }
         }
     }
@@ -75,15 +68,19 @@ import Testing
 
     @Test func utmPositionsWithin1Kilometre() throws {
         for (written, lat, lon) in Self.utm {
-            let sentence = "The unit reported UTM \(written) at noon."
-            let found = CoordinateScanner.scan(sentence)
-            #expect(found.count == 1, "\(sentence)")
-            guard let coordinate = found.first else { continue }
-            #expect(coordinate.form == .utm)
-            #expect(String(decoding: Array(sentence.utf8)[coordinate.byteStart..<coordinate.byteEnd], as: UTF8.self) == written)
-            let metres = try Geodesic.wgs84.distance(from: coordinate.point, to: Point(lon: lon, lat: lat))
-            #expect(metres < 1000, "\(written): \(Int(metres)) m off")
+            try Self.expectOne(.utm, written, in: "The unit reported UTM \(written) at noon.", within1KmOf: lat, lon)
         }
+    }
+
+    /// `sentence` holds exactly one coordinate, of `form`, spelled `written`, within 1 km of the point.
+    static func expectOne(_ form: CoordinateForm, _ written: String, in sentence: String, within1KmOf lat: Double, _ lon: Double) throws {
+        let found = CoordinateScanner.scan(sentence)
+        #expect(found.count == 1, "\(sentence)")
+        guard let coordinate = found.first else { return }
+        #expect(coordinate.form == form)
+        #expect(String(decoding: Array(sentence.utf8)[coordinate.byteStart..<coordinate.byteEnd], as: UTF8.self) == written)
+        let metres = try Geodesic.wgs84.distance(from: coordinate.point, to: Point(lon: lon, lat: lat))
+        #expect(metres < 1000, "\(written): \(Int(metres)) m off")
     }
 
     static let notGridReferences: [String] = [
