@@ -88,8 +88,7 @@ public enum RelativeLocationParser {
         var words: [Word] = []
         var p = end
         while words.count < 10 {
-            var gap = p
-            while gap > 0, bytes[gap - 1] == 0x20 || bytes[gap - 1] == 0x09 { gap -= 1 }
+            let gap = skippingSpacesBack(bytes, p)
             guard gap < p, gap > 0 else { break }
             var start = gap
             while start > 0, bytes[start - 1] > 0x20, end - start < 160 { start -= 1 }
