@@ -4,6 +4,8 @@ import GeoMap
 import Glibc
 #endif
 
+extension LayerFormat: ExpressibleByArgument {}
+
 struct GeoJSONCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geojson",
@@ -13,7 +15,13 @@ struct GeoJSONCommand: ParsableCommand {
         the output directory gets places.geojson (a point per distinct place), areas.geojson (the \
         polygons of the countries, provinces and regions mentioned) and, with --mentions, \
         mentions.geojson (a point per mention), each beside a QGIS style of the same name (.qml). \
-        Layers without features are not written. Without --merge each article gets a subdirectory \
+        Layers without features are not written. Beside them, map.qgs, a QGIS project that opens them \
+        with their styles over the country outlines (countries.geojson, written once at the top of the \
+        output directory), at the extent of the places (countries and continents do not stretch it); \
+        mentions of confidence under 0.5 are drawn hollow and grey. --format gpkg writes one \
+        GeoPackage, layers.gpkg, with every layer instead of the .geojson and .qml files (it needs \
+        GDAL's ogr2ogr). Each feature's id is its position in its layer; the gazetteer id is the \
+        place_id property. Without --merge each article gets a subdirectory \
         named from its id: the part after the last /, without its extension, characters other than \
         letters, marks, digits, - _ . replaced by _, no leading dot, at most 80 bytes, and -2, -3, … \
         added when two articles share a name. An article's layers appear together or not at all: they \
@@ -38,6 +46,9 @@ struct GeoJSONCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Simplify polygons to this many metres (0 keeps full detail).", valueName: "metres"))
     var tolerance: Double = MapGeometry.defaultToleranceMetres
 
+    @Option(name: .long, help: ArgumentHelp("geojson (a .geojson and a .qml per layer) or gpkg (one GeoPackage, layers.gpkg, through GDAL's ogr2ogr).", valueName: "format"))
+    var format: LayerFormat = .geojson
+
     @Flag(name: .long, help: "Overwrite existing layer files.")
     var force = false
 
@@ -57,13 +68,14 @@ struct GeoJSONCommand: ParsableCommand {
             options.includeMentions = mentions
             options.toleranceMetres = tolerance
             options.overwrite = force
+            options.format = format
             options.roles = try documents.roles()
             let export = LayerExport(gazetteer: gazetteer, options: options)
             let progress = ProgressLine(enabled: isatty(2) != 0)
             export.progress = { progress.update(documents: $0) }
             let summary = try export.run(reader: reader, into: output)
             progress.finish(documents: summary.articles)
-            let layers = summary.files.filter { $0.hasSuffix(".geojson") }.count
+            let layers = summary.layers
             printError("geomap: processed \(summary.articles), skipped \(reader.skipped); wrote \(layers) layers under \(output)")
             if reader.skipped > 0 { throw ExitCode.failure }
         }

@@ -47,6 +47,14 @@ final class StagingDirectory {
         return StagedFile(descriptor: descriptor, path: filePath, target: target)
     }
 
+    /// The path of `name` in the staging directory, for another program to create; it is
+    /// removed, moved and installed with the files made by `create`.
+    func reserve(_ name: String) -> String {
+        let filePath = path + "/" + name
+        files.append((name, TemporaryFiles.register(filePath)))
+        return filePath
+    }
+
     /// Removes one file written before (a spool that has been copied out).
     func remove(_ name: String) {
         guard let k = files.firstIndex(where: { $0.name == name }) else { return }
@@ -57,7 +65,7 @@ final class StagingDirectory {
 
     /// Renames the staging directory to `target` (one component below `parent`). An existing
     /// directory there is replaced: it is moved aside first, the files it holds that GeoMap did
-    /// not write (notes, a QGIS project) are moved into the new one, and the rest is removed. A
+    /// not write (notes, a project of their own) are moved into the new one, and the rest is removed. A
     /// file or symbolic link there is an error and is left alone.
     func install(as target: String) throws {
         var status = stat()
@@ -145,9 +153,11 @@ final class StagingDirectory {
         done = true
     }
 
-    /// A file a GeoMap run writes into a layer directory: a layer, its style, a mention spool.
+    /// A file a GeoMap run writes into a layer directory: a layer, its style, the project, the
+    /// GeoPackage, a mention spool.
     static func isOwnFileName(_ name: String) -> Bool {
-        name == spoolName || MapLayer.allCases.contains { $0.fileName == name || $0.styleFileName == name }
+        name == spoolName || name == QGISProject.fileName || name == GeoPackageConversion.fileName
+            || MapLayer.allCases.contains { $0.fileName == name || $0.styleFileName == name }
     }
 
     /// The staged file that holds the mention features of a layer being written, before they

@@ -115,7 +115,7 @@ public enum DistanceReport {
                 properties["kind"] = .string(fields.kind.description)
                 properties["label"] = .string(fields.name)
                 properties["role"] = .string(answer.firstReadings.contains(entry) && answer.secondReadings.contains(entry) ? "both" : role)
-                properties["id"] = .integer(fields.id)
+                properties["place_id"] = .integer(fields.id)
                 properties["name"] = .string(fields.name)
                 properties["country"] = .text(fields.country)
                 properties["admin1"] = .text(fields.admin1)

@@ -52,7 +52,7 @@ public enum NearReport {
         for (entry, neighbour) in [(origin, nil)] + neighbours.map({ ($0.entry, Optional($0)) }) {
             let fields = EntryFields(entry, in: gazetteer)
             var properties = GeoJSONProperties()
-            properties["id"] = .integer(fields.id)
+            properties["place_id"] = .integer(fields.id)
             properties["name"] = .string(fields.name)
             properties["kind"] = .string(fields.kind.description)
             properties["country"] = .text(fields.country)

@@ -50,4 +50,10 @@ import Testing
         let shorter = GoldenOutputTests.firstDifference(Data("a\nb\n".utf8), Data("a\n".utf8))
         #expect(shorter == "at line 2, column 1 (byte 2): expected «b» but got «(end of output)»")
     }
+
+    /// The published FNV-1a 64 vectors, which Scripts/update-golden's digest_line gives too.
+    @Test func largeFilesAreComparedByTheirFNVDigest() {
+        #expect(GoldenRun.digestLine(Data()) == "fnv1a64 cbf29ce484222325 0 bytes\n")
+        #expect(GoldenRun.digestLine(Data("a".utf8)) == "fnv1a64 af63dc4c8601ec8c 1 bytes\n")
+    }
 }

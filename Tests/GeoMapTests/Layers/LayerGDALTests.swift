@@ -87,10 +87,10 @@ struct LayerGDALTests {
         let features = try #require(places?["features"] as? [[String: Any]])
         for feature in features {
             let properties = try #require(feature["properties"] as? [String: Any])
-            let articles = try #require(properties["articles"] as? [String])
+            let articles = try #require(properties["articles"] as? String).components(separatedBy: LayerBuilder.articleSeparator)
             #expect(!articles.isEmpty && (properties["article_count"] as? Int) == articles.count)
             #expect((properties["mentions"] as? Int ?? 0) >= articles.count)
-            for key in ["name", "kind", "country", "admin1", "id", "confidence", "sentence", "country_by_polygon", "admin1_by_polygon", "admin_disagrees"] {
+            for key in ["name", "kind", "country", "admin1", "place_id", "confidence", "sentence", "country_by_polygon", "admin1_by_polygon", "admin_disagrees"] {
                 #expect(properties.keys.contains(key), "\(key)")
             }
         }

@@ -75,8 +75,8 @@ struct ApproximatePlaceOutputTests {
         let places = try #require(try builder.layers()[.places])
         let collection = try #require(try object(String(decoding: places.encoded(), as: UTF8.self)) as? [String: Any])
         let properties = try #require(collection["features"] as? [[String: Any]]).compactMap { $0["properties"] as? [String: Any] }
-        #expect(properties.first { $0["id"] as? Int64 == Self.metolchyne }?["radius_km"] as? Double == 24)
-        #expect(properties.contains { $0["id"] as? Int64 == Self.lysychansk && $0["radius_km"] == nil })
+        #expect(properties.first { $0["place_id"] as? Int64 == Self.metolchyne }?["radius_km"] as? Double == 24)
+        #expect(properties.contains { $0["place_id"] as? Int64 == Self.lysychansk && $0["radius_km"] == nil })
     }
 
     @Test func lookupShowsTheRadius() throws {

@@ -1,6 +1,9 @@
 /// GeoJSON features and feature collections (RFC 7946). Geometries must already be map-ready
 /// (`MapGeometry.prepare`). Written by `GeoJSONWriter` rather than `JSONEncoder`, whose key
 /// order is not stable on Linux: the same input gives the same bytes, members in a fixed order.
+/// Each feature of a collection is written with its position (from 1) as its `id`, which GDAL
+/// takes for the feature id: unique in the layer, as GeoPackage and QGIS need (the gazetteer id,
+/// shared by every mention of a place, is the `place_id` property).
 public struct GeoJSONFeature: Sendable {
     public var geometry: Geometry
     public var properties: GeoJSONProperties
@@ -64,14 +67,14 @@ public struct GeoJSONProperties: Sendable {
     }
 }
 
-/// A property value of the kinds GDAL maps to QGIS field types.
+/// A property value of the kinds GDAL maps to field types every vector format has (no lists:
+/// FlatGeobuf and Shapefile have no list type).
 public enum GeoJSONValue: Sendable, Equatable {
     case string(String)
     case integer(Int64)
     /// Written with at most `places` decimals.
     case number(Double, places: Int)
     case bool(Bool)
-    case strings([String])
     case null
 
     /// A string, or null when it is empty.
@@ -86,7 +89,7 @@ struct GeoJSONWriter {
         writeHeader(name: collection.name, bbox: collection.bbox)
         for (k, feature) in collection.features.enumerated() {
             json.raw(k == 0 ? "\n" : ",\n")
-            write(feature)
+            write(feature, id: k + 1)
         }
         json.raw("\n]}\n")
     }
@@ -104,8 +107,10 @@ struct GeoJSONWriter {
         json.raw(",\"features\":[")
     }
 
-    mutating func write(_ feature: GeoJSONFeature) {
-        json.raw("{\"type\":\"Feature\"")
+    /// Writes `feature` as the `id`-th of its collection.
+    mutating func write(_ feature: GeoJSONFeature, id: Int) {
+        json.raw("{\"type\":\"Feature\",\"id\":")
+        json.integer(Int64(id))
         if let bbox = feature.bbox {
             json.raw(",\"bbox\":")
             write(bbox)
@@ -128,13 +133,6 @@ struct GeoJSONWriter {
         case .integer(let number): json.integer(number)
         case .number(let number, let places): json.decimal(number, places: places)
         case .bool(let flag): json.raw(flag ? "true" : "false")
-        case .strings(let list):
-            json.raw("[")
-            for (k, text) in list.enumerated() {
-                if k > 0 { json.raw(",") }
-                json.string(text)
-            }
-            json.raw("]")
         case .null: json.raw("null")
         }
     }

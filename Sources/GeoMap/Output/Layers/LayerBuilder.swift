@@ -18,6 +18,9 @@ public final class LayerBuilder {
     /// once more than `spillBytes` of them are waiting; nil keeps them all in memory.
     var spill: (([UInt8]) throws -> Void)?
     static let spillBytes = 1 << 20
+    /// Between the ids in a place's `articles` property (a text field: not every format GDAL
+    /// writes has lists).
+    public static let articleSeparator = "; "
     private var outlines: [Int32: Geometry] = [:]
     private var locations = LocationFeatures()
 
@@ -84,8 +87,8 @@ public final class LayerBuilder {
 
     private func writeMention(_ feature: GeoJSONFeature) throws {
         mentionWriter.json.raw(mentionCount == 0 ? "\n" : ",\n")
-        mentionWriter.write(feature)
         mentionCount += 1
+        mentionWriter.write(feature, id: mentionCount)
         if let spill, mentionWriter.json.bytes.count > LayerBuilder.spillBytes {
             try spill(mentionWriter.json.bytes)
             mentionWriter.json.bytes.removeAll(keepingCapacity: true)
@@ -124,6 +127,19 @@ public final class LayerBuilder {
         ]
     }
 
+    /// Where a map of the articles added since the last `reset` opens (see `MapFrame`); nil when
+    /// they have no place.
+    public func frame() throws -> GeoJSONBoundingBox? {
+        var framing: [Geometry] = [], all: [Geometry] = []
+        for entry in order {
+            let point = Geometry.point(gazetteer.location(entry))
+            all.append(point)
+            if MapFrame.frames(kind: gazetteer.kind(entry), outline: try outline(entry)?.boundingBox) { framing.append(point) }
+        }
+        framing += locations.points.map(\.geometry)
+        return MapFrame.extent(framing: framing, all: all + locations.points.map(\.geometry))
+    }
+
     private func placeProperties(_ entry: Int32) throws -> GeoJSONProperties {
         let tally = places[entry]!
         var properties = GeoJSONProperties()
@@ -131,7 +147,7 @@ public final class LayerBuilder {
         properties["mentions"] = .integer(Int64(tally.mentions))
         properties["confidence"] = .number(tally.confidence, places: 3)
         properties["sentence"] = .string(tally.sentence)
-        properties["articles"] = .strings(tally.articles)
+        properties["articles"] = .string(tally.articles.joined(separator: LayerBuilder.articleSeparator))
         properties["article_count"] = .integer(Int64(tally.articles.count))
         return properties
     }
@@ -139,7 +155,7 @@ public final class LayerBuilder {
     /// The entry's identity, its gazetteer codes and what the polygons say.
     private func describe(_ entry: Int32, into properties: inout GeoJSONProperties) throws {
         let fields = EntryFields(entry, in: gazetteer)
-        properties["id"] = .integer(fields.id)
+        properties["place_id"] = .integer(fields.id)
         properties["geonameid"] = fields.geonameID.map(GeoJSONValue.integer) ?? .null
         properties["name"] = .string(fields.name)
         properties["kind"] = .string(fields.kind.description)

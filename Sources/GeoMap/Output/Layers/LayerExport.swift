@@ -1,3 +1,5 @@
+import Foundation
+
 /// `geomap geojson`: geoparses documents as `extract` does (`DocumentReader` + `Geoparser`) and
 /// writes their layers, either one directory per article (named by `ArticleDirectoryNames`) or,
 /// merged, one set for the whole batch.
@@ -8,6 +10,7 @@ public final class LayerExport {
         public var toleranceMetres = MapGeometry.defaultToleranceMetres
         public var overwrite = false
         public var roles: Set<MentionRole> = Set(MentionRole.allCases)
+        public var format = LayerFormat.geojson
 
         public init() {}
     }
@@ -15,6 +18,8 @@ public final class LayerExport {
     public struct Summary: Sendable {
         public var articles = 0
         public var files: [String] = []
+        /// Layers written, in their own files or in GeoPackages.
+        public var layers = 0
     }
 
     public let gazetteer: Gazetteer
@@ -41,8 +46,10 @@ public final class LayerExport {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         try LayerFiles.makeDirectory(directory)
         TemporaryFiles.removeStale(in: directory)
-        let fileNames = LayerFiles.names(includeMentions: options.includeMentions)
-        var files = LayerFiles(parent: directory, destination: directory)
+        let fileNames = LayerFiles.names(includeMentions: options.includeMentions, format: options.format)
+        let mergedProject = LayerFiles.Project(title: Self.title(of: directory), format: options.format,
+                                               background: "./" + CountryOutlines.fileName)
+        var files = LayerFiles(parent: directory, destination: directory, project: mergedProject)
         if options.merge && !options.overwrite { try LayerFiles.refuseExisting(fileNames, in: directory) }
         try files.prepare()
         if !options.merge { files.finish() }
@@ -57,12 +64,17 @@ public final class LayerExport {
                 case .whole(let document): id = document.id
                 case .pieces(let large): id = large.id
                 }
-                let target = prefix + names.name(forID: id)
+                let name = names.name(forID: id)
+                let target = prefix + name
                 if !options.overwrite { try LayerFiles.refuseExisting(fileNames, in: target) }
-                files = LayerFiles(parent: directory, destination: target)
+                let project = LayerFiles.Project(title: String(decoding: id, as: UTF8.self), format: options.format,
+                                                 background: "../" + CountryOutlines.fileName)
+                files = LayerFiles(parent: directory, destination: target, project: project)
                 current = files
                 try add(item)
+                if !builder.isEmpty { try writeBackground(into: prefix) }
                 summary.files += try files.install(builder, as: target)
+                summary.layers += files.layerCount
             } else {
                 try add(item)
             }
@@ -70,10 +82,32 @@ public final class LayerExport {
             progress?(summary.articles)
         }
         if options.merge {
+            if !builder.isEmpty { try writeBackground(into: prefix) }
             summary.files += try files.moveInto(builder, overwrite: options.overwrite)
+            summary.layers += files.layerCount
         }
         return summary
     }
+
+    /// Writes the country outlines every project draws under its layers, once per output
+    /// directory, before the first project that needs them: an existing file (from an earlier
+    /// run) is kept unless `overwrite`.
+    private func writeBackground(into prefix: String) throws {
+        guard !backgroundWritten else { return }
+        backgroundWritten = true
+        let path = prefix + CountryOutlines.fileName, stylePath = prefix + CountryOutlines.styleFileName
+        if !options.overwrite && FileManager.default.fileExists(atPath: path) && FileManager.default.fileExists(atPath: stylePath) { return }
+        try writeAtomically(CountryOutlines.collection(of: gazetteer).encoded(), to: path)
+        try writeAtomically(Array(CountryOutlines.style.utf8), to: stylePath)
+    }
+
+    /// A merged project's title: the output directory's name.
+    static func title(of directory: String) -> String {
+        let trimmed = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    }
+
+    private var backgroundWritten = false
 
     /// The layer files being written, which take the mention features the builder spills.
     private var current: LayerFiles?

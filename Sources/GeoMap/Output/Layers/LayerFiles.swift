@@ -4,22 +4,43 @@ import Glibc
 import Darwin
 #endif
 
+/// How `geojson` writes a set of layers.
+public enum LayerFormat: String, CaseIterable, Sendable {
+    /// `<layer>.geojson` with its QGIS style `<layer>.qml`.
+    case geojson
+    /// One GeoPackage, `layers.gpkg`, with every layer (`GeoPackageConversion`).
+    case gpkg
+}
+
 /// One set of layers being written: `<layer>.geojson` and its QGIS style `<layer>.qml` for every
-/// layer that has features, staged in a `StagingDirectory` and then put in place together —
-/// as a new directory (`install(as:)`, one article's layers) or moved into an existing one
-/// (`moveInto`, a merged batch). Mention features are spooled into the staging directory as the
-/// builder produces them.
+/// layer that has features (or, as GeoPackage, `layers.gpkg`), and the QGIS project `map.qgs`
+/// that opens them, staged in a `StagingDirectory` and then put in place together — as a new
+/// directory (`install(as:)`, one article's layers) or moved into an existing one (`moveInto`, a
+/// merged batch). Mention features are spooled into the staging directory as the builder
+/// produces them.
 final class LayerFiles {
+    /// What the QGIS project of a set of layers shows besides them.
+    struct Project {
+        var title: String
+        var format: LayerFormat = .geojson
+        /// The country outlines' path relative to the layers' directory; nil for none.
+        var background: String?
+    }
+
     /// Where the staging directory goes (the output directory).
     let parent: String
     /// The directory the layers end up in, for messages.
     let destination: String
+    let project: Project
     private var staging: StagingDirectory?
     private var spool: StagedFile?
+    /// The number of layers written (in their own files or in the GeoPackage).
+    private(set) var layerCount = 0
 
-    init(parent: String, destination: String) {
+    init(parent: String, destination: String, project: Project) {
         self.parent = parent
         self.destination = destination
+        self.project = project
     }
 
     /// Makes the staging directory now (to fail early when the output cannot be written).
@@ -40,11 +61,12 @@ final class LayerFiles {
         try spool!.write(bytes)
     }
 
-    /// Writes the builder's layers into the staging directory; returns the names written (none
-    /// when no layer has features).
+    /// Writes the builder's layers and their project into the staging directory; returns the
+    /// names written (none when no layer has features).
     private func writeLayers(of builder: LayerBuilder) throws -> [String] {
         let layers = try builder.layers()
         var written: [String] = []
+        var staged: [(layer: MapLayer, file: String)] = []
         for layer in MapLayer.allCases {
             let encoded: (inout StagedFile) throws -> Void
             if layer == .mentions {
@@ -66,14 +88,39 @@ final class LayerFiles {
             var file = try staging.create(layer.fileName, reportingAs: path(layer.fileName))
             try encoded(&file)
             try file.close()
-            var style = try staging.create(layer.styleFileName, reportingAs: path(layer.styleFileName))
-            try style.write(Array(QGISStyle.qml(for: layer).utf8))
-            try style.close()
-            written += [layer.fileName, layer.styleFileName]
+            staged.append((layer, staging.path + "/" + layer.fileName))
+            written.append(layer.fileName)
+            if project.format == .geojson {
+                try writeFile(layer.styleFileName, QGISStyle.qml(for: layer))
+                written.append(layer.styleFileName)
+            }
         }
         if spool != nil { _ = try closeSpool() }
         if written.contains(MapLayer.mentions.fileName) { staging?.remove(StagingDirectory.spoolName) }
+        guard let staging, !staged.isEmpty else { return [] }
+        layerCount = staged.count
+        if project.format == .gpkg {
+            let target = path(GeoPackageConversion.fileName)
+            try GeoPackageConversion.write(staged, to: staging.reserve(GeoPackageConversion.fileName), reportingAs: target)
+            for entry in staged { staging.remove(entry.layer.fileName) }
+            written = [GeoPackageConversion.fileName]
+        }
+        // Drawn top first: mentions over places over lines over areas.
+        let drawingOrder: [MapLayer] = [.mentions, .places, .distances, .areas]
+        let shown = drawingOrder.filter { layer in staged.contains { $0.layer == layer } }.map { layer in
+            QGISProject.Layer(layer: layer, source: project.format == .gpkg ? GeoPackageConversion.source(layer) : "./" + layer.fileName)
+        }
+        let extent = try builder.frame() ?? GeoJSONBoundingBox(west: -180, south: -90, east: 180, north: 90)
+        let qgis = QGISProject(title: project.title, layers: shown, background: project.background, extent: extent)
+        try writeFile(QGISProject.fileName, qgis.xml())
+        written.append(QGISProject.fileName)
         return written
+    }
+
+    private func writeFile(_ name: String, _ text: String) throws {
+        var file = try stage().create(name, reportingAs: path(name))
+        try file.write(Array(text.utf8))
+        try file.close()
     }
 
     /// Closes the spool; its path, or nil when nothing was spilled.
@@ -119,9 +166,10 @@ final class LayerFiles {
     deinit { finish() }
 
     /// The files a run may write into one directory.
-    static func names(includeMentions: Bool) -> [String] {
-        MapLayer.allCases.filter { $0 == .places || $0 == .areas || ($0 == .mentions && includeMentions) }
-            .flatMap { [$0.fileName, $0.styleFileName] }
+    static func names(includeMentions: Bool, format: LayerFormat) -> [String] {
+        guard format == .geojson else { return [GeoPackageConversion.fileName, QGISProject.fileName] }
+        return MapLayer.allCases.filter { $0 == .places || $0 == .areas || ($0 == .mentions && includeMentions) }
+            .flatMap { [$0.fileName, $0.styleFileName] } + [QGISProject.fileName]
     }
 
     /// Throws if `directory` holds any of `names` (or is not a directory): without `--force`
