@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        // gzip input (`.gz` files), inflated as they are read.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // A C API over GeographicLib's MGRS and UTM conversions (C++), so Swift needs no C++ interop.
         .target(
             name: "CGeographicLib",
@@ -32,7 +38,7 @@ let package = Package(
         .target(name: "CPrefetch"),
         .target(
             name: "GeoMap",
-            dependencies: ["CGeos", "CProj", "CPrefetch", "CGeographicLib"]
+            dependencies: ["CGeos", "CProj", "CPrefetch", "CGeographicLib", "CZlib"]
         ),
         // `geomap serve`: HTTP/JSON routes over the library; the library itself knows nothing of HTTP.
         .target(

@@ -6,10 +6,10 @@ extension InputFormat: ExpressibleByArgument {}
 /// The inputs of the commands that geoparse documents (`extract`, `geojson`): what to read, how,
 /// and which kinds of mention to keep.
 struct DocumentOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Text files, directories, JSON Lines files, or - for standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("Text files, directories, JSON Lines files (also .gz), or - for standard input.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: "How to read the inputs: auto (by extension), text, jsonl.")
+    @Option(name: .long, help: "How to read the inputs: auto (by extension; standard input by its first line), text, jsonl.")
     var input: InputFormat = .auto
 
     @Option(name: .long, help: ArgumentHelp("Mention kinds to write, comma-separated: place, demonym, coordinate.", valueName: "kinds"))

@@ -11,8 +11,10 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "List the places each article mentions.",
         discussion: """
-        Inputs are text files, directories of them, JSON Lines files (.jsonl, one {"id": …, "text": …} \
-        object per line) or - for standard input.
+        Inputs are text files, directories of them, JSON Lines files (.jsonl or .ndjson, one \
+        {"id": …, "text": …} object per line), any of these gzipped (.gz, read by the name under it), \
+        or - for standard input: JSON Lines when its first line is such a record, else one text \
+        (--input jsonl or --input text says which).
 
         Bad input is skipped with a one-line warning naming the file (and line), and the batch goes \
         on: a malformed JSON line, a record without a string "text", a record whose "id" was already \
@@ -34,7 +36,7 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var documents: DocumentOptions
 
-    @Option(name: .shortAndLong, help: "Output format: table, json, jsonl, csv (default: table on a terminal, jsonl otherwise).")
+    @Option(name: .shortAndLong, help: "Output format: table, json, jsonl, csv (default: from -o's extension, .csv .json .jsonl .ndjson .txt; else table on a terminal, jsonl otherwise).")
     var format: OutputFormat?
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
@@ -46,6 +48,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .long], help: "Parallel workers (default: all cores). Output does not depend on it.")
     var jobs: Int?
 
+    @OptionGroup var tableOptions: TableOptions
+
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
@@ -56,16 +60,18 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let gazetteer = try gazetteerOptions.open()
-            let chosenFormat = format ?? (isatty(1) != 0 && output == nil ? .table : .jsonl)
+            let chosenFormat = try format ?? output.map(OutputFormat.forOutputPath) ?? (isatty(1) != 0 ? .table : .jsonl)
             let reader = try documents.reader()
             let sink = try output.map { try OutputSink(path: $0, overwrite: force) } ?? OutputSink()
             let extraction = BatchExtraction(gazetteer: gazetteer, jobs: workerCount(jobs),
-                                             roles: try documents.roles(), format: chosenFormat)
-            let progress = ProgressLine(enabled: isatty(2) != 0)
+                                             roles: try documents.roles(), format: chosenFormat,
+                                             tableWidth: output == nil ? tableOptions.width : nil)
+            let progress = ProgressLine(enabled: isatty(2) != 0, tally: reader.tally)
             extraction.progress = { progress.update(documents: $0) }
             let processed = try extraction.run(reader: reader, sink: sink)
             progress.finish(documents: processed)
             let singleText = documents.inputs.count == 1 && processed == 1 && documents.input.resolved(for: documents.inputs[0]) == .text
+                && !reader.standardInputIsJSONLines
             if reader.skipped > 0 || !singleText {
                 printError("geomap: processed \(processed), skipped \(reader.skipped)")
             }

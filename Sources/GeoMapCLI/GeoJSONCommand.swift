@@ -11,7 +11,8 @@ struct GeoJSONCommand: ParsableCommand {
         commandName: "geojson",
         abstract: "Write QGIS-ready GeoJSON layers of the places articles mention.",
         discussion: """
-        Inputs are read as `extract` reads them. For each article (or, with --merge, for the whole batch) \
+        Inputs are read as `extract` reads them (standard input as JSON Lines when its first line is a \
+        {"id": …, "text": …} record; --input jsonl or --input text says which). For each article (or, with --merge, for the whole batch) \
         the output directory gets places.geojson (a point per distinct place), areas.geojson (the \
         polygons of the countries, provinces and regions mentioned) and, with --mentions, \
         mentions.geojson (a point per mention), each beside a QGIS style of the same name (.qml). \
@@ -23,7 +24,8 @@ struct GeoJSONCommand: ParsableCommand {
         GDAL's ogr2ogr). Each feature's id is its position in its layer; the gazetteer id is the \
         place_id property. Without --merge each article gets a subdirectory \
         named from its id: the part after the last /, without its extension, characters other than \
-        letters, marks, digits, - _ . replaced by _, no leading dot, at most 80 bytes, and -2, -3, … \
+        letters, marks, digits, - _ . replaced by _, no leading dot, at most 80 bytes (standard input's \
+        text: stdin), and -2, -3, … \
         added when two articles share a name. An article's layers appear together or not at all: they \
         are written into a hidden temporary directory that is then renamed; with --force an existing \
         article directory is replaced (files in it that geomap did not write are kept). \
@@ -71,7 +73,7 @@ struct GeoJSONCommand: ParsableCommand {
             options.format = format
             options.roles = try documents.roles()
             let export = LayerExport(gazetteer: gazetteer, options: options)
-            let progress = ProgressLine(enabled: isatty(2) != 0)
+            let progress = ProgressLine(enabled: isatty(2) != 0, tally: reader.tally)
             export.progress = { progress.update(documents: $0) }
             let summary = try export.run(reader: reader, into: output)
             progress.finish(documents: summary.articles)

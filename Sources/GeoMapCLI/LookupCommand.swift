@@ -21,7 +21,8 @@ struct LookupCommand: ParsableCommand {
 
         With --batch FILE (or - for standard input), looks up one name per line and prints a line \
         per name: the name, then the best entry's id, kind, name and how it matched, or "-" when \
-        nothing matched.
+        nothing matched; with --format json, a JSON object per name (JSON Lines): {"name": …, "best": \
+        the entry with its "match", or null}.
         """
     )
 
@@ -42,6 +43,8 @@ struct LookupCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Output format: table or json.")
     var format: LookupFormat = .table
+
+    @OptionGroup var tableOptions: TableOptions
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
@@ -64,7 +67,7 @@ struct LookupCommand: ParsableCommand {
             let lookup = PlaceLookup(gazetteer: gazetteer)
             let filter = PlaceLookup.Filter(country: country.flatMap(CountryCode.init), kinds: kind.map { [$0] })
             if let batch {
-                try LookupBatch(lookup: lookup, filter: filter).run(path: batch)
+                try LookupBatch(lookup: lookup, filter: filter, style: format == .json ? .json : .lines).run(path: batch)
                 return
             }
             let name = self.name ?? ""
@@ -76,7 +79,7 @@ struct LookupCommand: ParsableCommand {
             let shown = Array(candidates.prefix(limit))
             switch format {
             case .json: print(LookupRendering.json(shown, gazetteer: gazetteer))
-            case .table: print(LookupRendering.table(shown, gazetteer: gazetteer), terminator: "")
+            case .table: print(LookupRendering.table(shown, gazetteer: gazetteer, width: tableOptions.width), terminator: "")
             }
         }
     }

@@ -28,6 +28,8 @@ struct NearCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table, json or geojson.")
     var format: DistanceFormat = .table
 
+    @OptionGroup var tableOptions: TableOptions
+
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
@@ -43,7 +45,7 @@ struct NearCommand: ParsableCommand {
             let answer = try NearSearch(gazetteer: gazetteer).search(around: origin, within: km * 1000, limit: limit,
                                                                          kinds: kind.map { [$0] })
             switch format {
-            case .table: print(NearReport.table(origin: origin, answer, gazetteer: gazetteer), terminator: "")
+            case .table: print(NearReport.table(origin: origin, answer, gazetteer: gazetteer, width: tableOptions.width), terminator: "")
             case .json: print(NearReport.json(origin: origin, answer, gazetteer: gazetteer), terminator: "")
             case .geojson: try OutputSink().write(try NearReport.geoJSON(origin: origin, answer, gazetteer: gazetteer).encoded())
             }

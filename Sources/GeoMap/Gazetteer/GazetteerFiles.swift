@@ -26,9 +26,10 @@ public struct GazetteerFiles: Sendable {
         return stat(path, &status) == 0
     }
 
-    /// Finds the gazetteer: an explicit directory, `$GEOMAP_GAZETTEER`, a `Gazetteer/` beside or
-    /// above the executable (a build inside the repository), above the current directory, or the
-    /// source tree this library was compiled from.
+    /// Finds the gazetteer: an explicit directory, `$GEOMAP_GAZETTEER`, an installed copy
+    /// (`PREFIX/share/geomap/Gazetteer` for `PREFIX/bin/geomap`, as `Scripts/install` lays it out),
+    /// a `Gazetteer/` beside or above the executable (a build inside the repository), above the
+    /// current directory, or the source tree this library was compiled from.
     public static func locate(explicit: String? = nil, executablePath: String? = nil) throws -> GazetteerFiles {
         var searched: [String] = []
         func check(_ directory: String) -> GazetteerFiles? {
@@ -44,7 +45,10 @@ public struct GazetteerFiles: Sendable {
             throw GeoMapError.gazetteerMissing(searched: searched)
         }
         var starts: [String] = []
-        if let executablePath { starts.append(parent(of: executablePath)) }
+        if let executablePath {
+            if let found = check(parent(of: parent(of: executablePath)) + "/share/geomap/Gazetteer") { return found }
+            starts.append(parent(of: executablePath))
+        }
         if let cwd = currentDirectory() { starts.append(cwd) }
         starts.append(parent(of: parent(of: parent(of: parent(of: #filePath)))))
         for start in starts {

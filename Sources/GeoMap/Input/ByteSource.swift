@@ -6,7 +6,9 @@ import Darwin
 
 /// Where the readers' bytes come from: a file descriptor read as it is, or UTF-16 (after its
 /// byte-order mark) converted to UTF-8 on the way, a chunk at a time, so that `LineReader` and
-/// `TextPieces` read UTF-16 the same way as UTF-8, in bounded memory.
+/// `TextPieces` read UTF-16 the same way as UTF-8, in bounded memory. Below that, a `.gz` file is
+/// inflated as it is read, and bytes already read ahead (standard input's sniffed head) come
+/// first. What is read of a file is counted in a `ReadTally`, for progress.
 final class ByteSource {
     let path: String
     private let descriptor: Int32
@@ -17,6 +19,14 @@ final class ByteSource {
     private var raw: [UInt8] = []
     private var rawStart = 0
     private var rawEnded = false
+    /// Bytes read from the descriptor before this source was made, handed out first.
+    private var prefix: [UInt8] = []
+    private var prefixStart = 0
+    private var inflater: GzipInflater?
+    private var tally: ReadTally?
+    /// The file's size not yet counted in `tally`: counted as a whole when the file is closed,
+    /// so a file skipped after its head was read still counts as done.
+    private var uncounted = 0
 
     /// Bytes of `descriptor` as they are.
     init(path: String, descriptor: Int32, ownsDescriptor: Bool) {
@@ -24,6 +34,26 @@ final class ByteSource {
         self.descriptor = descriptor
         self.ownsDescriptor = ownsDescriptor
     }
+
+    /// The bytes of `path` (`-`: standard input, after `prefix`, bytes already read from it),
+    /// inflated when the name ends in `.gz`, counted in `tally`.
+    static func open(_ path: String, prefix: [UInt8] = [], tally: ReadTally? = nil) throws -> ByteSource {
+        let standardInput = path == "-"
+        let descriptor = standardInput ? 0 : Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
+        let source = ByteSource(path: path, descriptor: descriptor, ownsDescriptor: !standardInput)
+        source.prefix = prefix
+        source.tally = tally
+        if tally != nil && !standardInput {
+            var status = stat()
+            if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG { source.uncounted = Int(status.st_size) }
+        }
+        if !standardInput && isGzipName(path) { source.inflater = try GzipInflater(path: path) }
+        return source
+    }
+
+    /// Whether `path` names a gzip file: it ends in `.gz` (any letter case).
+    static func isGzipName(_ path: String) -> Bool { path.lowercased().hasSuffix(".gz") }
 
     /// `head` (UTF-16 already read, after the byte-order mark), then the rest of `descriptor`
     /// unless `ended`, converted to UTF-8.
@@ -39,15 +69,26 @@ final class ByteSource {
     /// The rest of this source read as UTF-16 converted to UTF-8: `head` (its bytes already read),
     /// then what is still unread. The new source takes over the descriptor.
     func utf16(head: [UInt8], littleEndian: Bool, ended: Bool) -> ByteSource {
-        defer { ownsDescriptor = false }
-        return ByteSource(path: path, utf16: head, littleEndian: littleEndian, descriptor: descriptor,
-                          ownsDescriptor: ownsDescriptor, ended: ended)
+        defer {
+            ownsDescriptor = false
+            tally = nil
+            uncounted = 0
+        }
+        let next = ByteSource(path: path, utf16: head, littleEndian: littleEndian, descriptor: descriptor,
+                              ownsDescriptor: ownsDescriptor, ended: ended)
+        next.prefix = Array(prefix[prefixStart...])
+        next.inflater = inflater
+        next.tally = tally
+        next.uncounted = uncounted
+        return next
     }
 
     deinit { close() }
 
     func close() {
         if ownsDescriptor && !closed && descriptor >= 0 { _ = Glibc.close(descriptor) }
+        if !closed, let tally, uncounted > 0 { tally.add(uncounted) }
+        uncounted = 0
         closed = true
     }
 
@@ -90,11 +131,31 @@ final class ByteSource {
         return false
     }
 
+    /// The file's bytes: what was read ahead first, then the descriptor's, inflated if gzip.
     private func readDescriptor(into buffer: inout [UInt8], _ range: Range<Int>) throws -> Int {
+        if prefixStart < prefix.count {
+            let count = min(range.count, prefix.count - prefixStart)
+            buffer.replaceSubrange(range.lowerBound..<(range.lowerBound + count), with: prefix[prefixStart..<(prefixStart + count)])
+            prefixStart += count
+            if prefixStart == prefix.count { prefix = [] ; prefixStart = 0 }
+            return count
+        }
+        if let inflater { return try inflater.read(into: &buffer, range) { try readFile(into: &$0, $1) } }
+        return try readFile(into: &buffer, range)
+    }
+
+    private func readFile(into buffer: inout [UInt8], _ range: Range<Int>) throws -> Int {
         guard descriptor >= 0 && !closed else { return 0 }
         while true {
             let count = readSome(descriptor, into: &buffer, range)
-            if count >= 0 { return count }
+            if count >= 0 {
+                if let tally, count > 0 {
+                    let counted = min(count, uncounted)
+                    uncounted -= counted
+                    if counted > 0 { tally.add(counted) }
+                }
+                return count
+            }
             if errno == EINTR { continue }
             throw GeoMapError.io(path: path, reason: systemErrorDescription())
         }

@@ -17,6 +17,9 @@ enum PendingInput {
 /// its place, and the walk goes on.
 struct DirectoryWalk {
     private(set) var found: [PendingInput] = []
+    /// The sum of the sizes of the files taken, or nil once one has no size known in advance
+    /// (standard input, a FIFO or a device named on the command line).
+    private(set) var totalBytes: Int? = 0
     private let openDirectory: (String) -> OpaquePointer?
     /// The directories and regular files taken so far, by device and inode, with their paths.
     private var directories: [FileIdentity: String] = [:]
@@ -41,12 +44,16 @@ struct DirectoryWalk {
         if path == "-" {
             if readsStandardInput { return skip(path, "given more than once, read once") }
             readsStandardInput = true
+            totalBytes = nil
         } else if let status, (status.st_mode & S_IFMT) == S_IFREG {
             let identity = FileIdentity(status)
             if let first = files[identity] {
                 return skip(path, first == path ? "given more than once, read once" : "the same file as \(first), read once")
             }
             files[identity] = path
+            totalBytes = totalBytes.map { $0 + Int(status.st_size) }
+        } else {
+            totalBytes = nil
         }
         found.append(.file(path))
     }

@@ -29,6 +29,10 @@ public final class DocumentReader {
     public let inputs: [String]
     public let format: InputFormat
     public private(set) var skipped = 0
+    /// The bytes of the inputs read so far, against their total size when it is known.
+    public let tally: ReadTally
+    /// Whether standard input (`-` under `auto`) turned out to be JSON Lines; see `StandardInputSniff`.
+    public private(set) var standardInputIsJSONLines = false
     private let warn: (String) -> Void
 
     /// The inputs still to read, last first: files, and the warnings the directory walk raised
@@ -72,6 +76,7 @@ public final class DocumentReader {
             }
         }
         pending = walk.found.reversed()
+        tally = ReadTally(total: walk.totalBytes)
         // A text file's id is its path: taken before any record can take it (all under one path,
         // "", and line 0, as the seen-id table keeps a list of the paths it saw).
         for case .file(let path) in walk.found where format.resolved(for: path) != .jsonl {
@@ -147,9 +152,22 @@ public final class DocumentReader {
                 if case .notice(let notice) = input { notices.append(notice) }
                 continue
             }
-            if format.resolved(for: path) == .jsonl {
+            var prefix: [UInt8] = []
+            var readsLines = format.resolved(for: path) == .jsonl
+            if path == "-" && format == .auto {
                 do {
-                    let reader = try LineReader(path: path)
+                    let sniff = try StandardInputSniff(reading: ByteSource(path: path, descriptor: 0, ownsDescriptor: false))
+                    prefix = sniff.head
+                    readsLines = sniff.isJSONLines
+                    standardInputIsJSONLines = readsLines
+                } catch {
+                    note("\(error)", skips: true)
+                    continue
+                }
+            }
+            if readsLines {
+                do {
+                    let reader = try LineReader(path: path, prefix: prefix, tally: tally)
                     _ = try reader.readUTF16IfMarked()
                     var head = try reader.head(3 + DocumentReader.binarySignatures.map(\.0.count).max()!)
                     if head.starts(with: DocumentReader.utf8BOM) { head.removeFirst(3) }
@@ -165,7 +183,7 @@ public final class DocumentReader {
                 }
                 continue
             }
-            if let item = openTextFile(path) { return ReadUnit(notices: takeNotices(), content: .item(item)) }
+            if let item = openTextFile(path, prefix: prefix) { return ReadUnit(notices: takeNotices(), content: .item(item)) }
         }
     }
 
@@ -214,10 +232,8 @@ public final class DocumentReader {
     /// Opens a text file (or standard input): small ones are read whole, larger ones are handed
     /// out in pieces. UTF-16 is converted as it is read, so it is cut into pieces like UTF-8.
     /// Unreadable and binary files are skipped with a warning.
-    private func openText(_ path: String) throws -> DocumentItem? {
-        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
-        var source = ByteSource(path: path, descriptor: descriptor, ownsDescriptor: path != "-")
+    private func openText(_ path: String, prefix: [UInt8]) throws -> DocumentItem? {
+        var source = try ByteSource.open(path, prefix: prefix, tally: tally)
         var head: [UInt8] = []
         var atEOF = try source.read(upTo: TextPieces.wholeLimit + 1, into: &head)
         if head.starts(with: DocumentReader.utf16LEBOM) || head.starts(with: DocumentReader.utf16BEBOM) {
@@ -238,9 +254,9 @@ public final class DocumentReader {
         return .pieces(LargeDocument(id: Array(path.utf8), source: path, stream: stream))
     }
 
-    private func openTextFile(_ path: String) -> DocumentItem? {
+    private func openTextFile(_ path: String, prefix: [UInt8]) -> DocumentItem? {
         do {
-            return try openText(path)
+            return try openText(path, prefix: prefix)
         } catch {
             note("\(error)", skips: true)
             return nil

@@ -20,15 +20,11 @@ final class LineReader {
     private(set) var lineNumber = 0
     static let chunkSize = 1 << 20
 
-    init(path: String) throws {
+    /// The lines of `path` (`-`: standard input after `prefix`, its bytes already read), a `.gz`
+    /// file inflated, what is read counted in `tally`.
+    init(path: String, prefix: [UInt8] = [], tally: ReadTally? = nil) throws {
         self.path = path
-        if path == "-" {
-            source = ByteSource(path: path, descriptor: 0, ownsDescriptor: false)
-        } else {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw GeoMapError.io(path: path, reason: systemErrorDescription()) }
-            source = ByteSource(path: path, descriptor: descriptor, ownsDescriptor: true)
-        }
+        source = try ByteSource.open(path, prefix: prefix, tally: tally)
         buffer = [UInt8](repeating: 0, count: LineReader.chunkSize)
     }
 

@@ -11,10 +11,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct DocumentRenderer: Sendable {
     public let format: OutputFormat
     public let gazetteer: Gazetteer
+    /// The width `table` rows are cut to (a terminal's), or nil for whole rows.
+    public let tableWidth: Int?
 
-    public init(format: OutputFormat, gazetteer: Gazetteer) {
+    public init(format: OutputFormat, gazetteer: Gazetteer, tableWidth: Int? = nil) {
         self.format = format
         self.gazetteer = gazetteer
+        self.tableWidth = tableWidth
     }
 
     /// Bytes written before the first document.
@@ -39,7 +42,7 @@ public struct DocumentRenderer: Sendable {
         case .jsonl: PredictionLineFormat(gazetteer: gazetteer).begin(id: id, to: &json)
         case .json: DetailedJSONFormat(gazetteer: gazetteer).begin(id: id, to: &json)
         case .csv: break
-        case .table: TableFormat(gazetteer: gazetteer).begin(id: id, count: nil, to: &json)
+        case .table: TableFormat(gazetteer: gazetteer, width: tableWidth).begin(id: id, count: nil, to: &json)
         }
     }
 
@@ -52,7 +55,7 @@ public struct DocumentRenderer: Sendable {
         case .jsonl: PredictionLineFormat(gazetteer: gazetteer).append(mentionsOf: record, to: &json)
         case .json: DetailedJSONFormat(gazetteer: gazetteer).append(mentionsOf: record, to: &json)
         case .csv: CSVFormat(gazetteer: gazetteer).append(record, to: &json)
-        case .table: TableFormat(gazetteer: gazetteer).append(mentionsOf: record, to: &json)
+        case .table: TableFormat(gazetteer: gazetteer, width: tableWidth).append(mentionsOf: record, to: &json)
         }
     }
 
@@ -63,7 +66,7 @@ public struct DocumentRenderer: Sendable {
         case .jsonl: PredictionLineFormat(gazetteer: gazetteer).end(to: &json)
         case .json: DetailedJSONFormat(gazetteer: gazetteer).end(summary, to: &json)
         case .csv: break
-        case .table: TableFormat(gazetteer: gazetteer).end(summary.summary, to: &json)
+        case .table: TableFormat(gazetteer: gazetteer, width: tableWidth).end(summary.summary, to: &json)
         }
     }
 
@@ -88,7 +91,7 @@ public struct DocumentRenderer: Sendable {
         case .csv:
             CSVFormat(gazetteer: gazetteer).append(record, to: &json)
         case .table:
-            TableFormat(gazetteer: gazetteer).append(record, summary: summary!.summary, to: &json)
+            TableFormat(gazetteer: gazetteer, width: tableWidth).append(record, summary: summary!.summary, to: &json)
         }
     }
 }

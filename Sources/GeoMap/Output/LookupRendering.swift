@@ -1,6 +1,7 @@
 /// How `lookup` shows its candidates.
 public enum LookupRendering {
-    public static func table(_ candidates: [PlaceLookup.Candidate], gazetteer: Gazetteer) -> String {
+    /// `width`: the width to cut the rows to (a terminal's), or nil for whole rows.
+    public static func table(_ candidates: [PlaceLookup.Candidate], gazetteer: Gazetteer, width: Int? = nil) -> String {
         var rows: [[String]] = [["id", "kind", "name", "country", "admin-1", "lat", "lon", "population", "polygon", "match", "other names"]]
         for candidate in candidates {
             let fields = EntryFields(candidate.entry, in: gazetteer)
@@ -10,7 +11,7 @@ public enum LookupRendering {
                          decimal(fields.lat), fields.lonCell(decimal(fields.lon)), String(fields.population),
                          fields.hasShape ? "yes" : "no", candidate.match.rawValue, others])
         }
-        return TextTable.render(rows)
+        return TextTable.render(rows, maxWidth: width, cutFirst: [2, 4, 10])
     }
 
     public static func json(_ candidates: [PlaceLookup.Candidate], gazetteer: Gazetteer) -> String {

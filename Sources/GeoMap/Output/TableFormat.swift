@@ -1,6 +1,8 @@
 /// The default terminal format: per document, one aligned line per mention.
 struct TableFormat {
     let gazetteer: Gazetteer
+    /// The width the rows are cut to (a terminal's), or nil for whole rows.
+    var width: Int? = nil
 
     func append(_ record: DocumentRecord, summary: ArticleSummary, to out: inout JSONBytes) {
         begin(id: record.id, count: record.mentions.count, to: &out)
@@ -35,7 +37,7 @@ struct TableFormat {
             row.append(mention.runnerUp.map { gazetteer.name($0) + " (" + format(mention.runnerUpProbability, places: 2) + ")" } ?? "")
             rows.append(row)
         }
-        out.bytes.append(contentsOf: Array(TextTable.render(rows).utf8))
+        out.bytes.append(contentsOf: Array(TextTable.render(rows, maxWidth: width, cutFirst: [0, 3, 6, 10]).utf8))
     }
 
     func end(_ summary: ArticleSummary, to out: inout JSONBytes) {

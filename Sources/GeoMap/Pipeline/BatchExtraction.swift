@@ -50,14 +50,14 @@ public final class BatchExtraction {
     private var processed = 0
     private var pending: [UInt8] = []
 
-    public init(gazetteer: Gazetteer, jobs: Int, roles: Set<MentionRole>, format: OutputFormat,
+    public init(gazetteer: Gazetteer, jobs: Int, roles: Set<MentionRole>, format: OutputFormat, tableWidth: Int? = nil,
                 recognition: RecognitionModel = .standard, resolution: ResolutionModel = .standard) {
         self.gazetteer = gazetteer
         self.jobs = BatchExtraction.boundedJobs(jobs)
         self.roles = roles
         self.recognition = recognition
         self.resolution = resolution
-        let renderer = DocumentRenderer(format: format, gazetteer: gazetteer)
+        let renderer = DocumentRenderer(format: format, gazetteer: gazetteer, tableWidth: tableWidth)
         self.renderer = renderer
         workers = Array(repeating: nil, count: self.jobs)
     }

@@ -1,6 +1,7 @@
 /// How `geomap near` shows its answer.
 public enum NearReport {
-    public static func table(origin: Int32, _ answer: NearSearch.Answer, gazetteer: Gazetteer) -> String {
+    /// `width`: the width to cut the table's rows to (a terminal's), or nil for whole rows.
+    public static func table(origin: Int32, _ answer: NearSearch.Answer, gazetteer: Gazetteer, width: Int? = nil) -> String {
         let neighbours = answer.neighbours
         let fields = EntryFields(origin, in: gazetteer)
         var text = "within reach of \(fields.name) (\(fields.kind); \(fields.country); id \(fields.id)), nearest first:\n"
@@ -17,7 +18,7 @@ public enum NearReport {
             "(\(answer.approximateLeftOut) place\(answer.approximateLeftOut == 1 ? "" : "s") known only by \(answer.approximateLeftOut == 1 ? "its" : "their") hromada, placed at its centre, left out)\n"
         if neighbours.isEmpty { return text + "(nothing)\n" + leftOut }
         // Distances right-aligned, words left-aligned.
-        return text + TextTable.render(rows, rightAligned: [0]) + leftOut
+        return text + TextTable.render(rows, rightAligned: [0], maxWidth: width, cutFirst: [2, 5]) + leftOut
     }
 
     /// `approximate_left_out` only when the search left some out.

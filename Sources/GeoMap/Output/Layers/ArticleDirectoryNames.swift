@@ -2,7 +2,7 @@
 /// component (after its last `/` byte) without its extension (`news/2024-06-01.txt` →
 /// `2024-06-01`), every Unicode scalar but letters, marks, digits, `-`, `_` and `.` replaced by
 /// `_`, no leading dot, at most 80 bytes, never ending in `.geojson` or `.qml` (that dot becomes
-/// `_`), `article` when nothing is left, and `-2`, `-3`, … appended when two articles of the run
+/// `_`), `article` when nothing is left, `stdin` for standard input, and `-2`, `-3`, … appended when two articles of the run
 /// would share a name.
 ///
 /// The id is read as bytes and the name built scalar by scalar: a `Character` can hold a `/`
@@ -50,8 +50,15 @@ public struct ArticleDirectoryNames {
         return taken.contains(name)
     }
 
-    /// The name before any `-N` suffix.
+    /// The name before any `-N` suffix. Standard input's document (id `-`) is `stdin`, and its
+    /// id-less records (`-:LINE`) `stdin-LINE`: never a directory named `-`, which shell tools read
+    /// as an option or as standard input.
     static func base(of id: [UInt8]) -> String {
+        if id == [UInt8(ascii: "-")] { return "stdin" }
+        if id.count > 2 && id.count <= 22 && id[0] == UInt8(ascii: "-") && id[1] == UInt8(ascii: ":")
+            && id[2...].allSatisfy({ (0x30...0x39).contains($0) }) {
+            return "stdin-" + String(decoding: id[2...], as: UTF8.self)
+        }
         let start = id.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
         var scalars = Array(String(decoding: id[start...], as: UTF8.self).unicodeScalars)
         if let dot = scalars.lastIndex(of: "."), dot != 0 {
