@@ -34,9 +34,11 @@ enum UserGazetteer {
         add(IndexCache.hex(bundled.indexBytes.load(at: IndexLayout.Header.fingerprint, as: UInt64.self)).utf8)
         add("merge \(mergeVersion) \(bundled.files.directory)".utf8)
         var pathHash = NameHash.seed
+        // By absolute path: the same relative name in two directories is two sets of places.
         for (path, bytes) in contents {
-            add(path.utf8); add([0]); add(String(bytes.count).utf8); add([0]); add(bytes)
-            for byte in path.utf8 + [0] { pathHash = NameHash.add(byte, to: pathHash) }
+            let absolutePath = absolute(path)
+            add(absolutePath.utf8); add([0]); add(String(bytes.count).utf8); add([0]); add(bytes)
+            for byte in absolutePath.utf8 + [0] { pathHash = NameHash.add(byte, to: pathHash) }
         }
         let root = mergeRoot(cacheDirectory)
         let prefix = "user-" + IndexCache.hex(pathHash) + "-"
