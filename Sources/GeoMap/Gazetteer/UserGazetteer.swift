@@ -43,7 +43,10 @@ enum UserGazetteer {
         let root = mergeRoot(cacheDirectory)
         let prefix = "user-" + IndexCache.hex(pathHash) + "-"
         let directory = root + "/" + prefix + IndexCache.hex(hash)
-        if !GazetteerFiles.exists(directory + "/" + userPlacesFile) {
+        if GazetteerFiles.exists(directory + "/" + userPlacesFile) {
+            // Marks the merge as in use, so `prune` keeps it.
+            _ = utimes(directory + "/" + userPlacesFile, nil)
+        } else {
             let places = try paths.flatMap { try UserPlaceFile.read($0, bundled: bundled) }
             try build(places, from: bundled, into: directory)
             prune(root, prefix: prefix, keeping: directory, cacheDirectory: cacheDirectory)
@@ -172,11 +175,23 @@ enum UserGazetteer {
         return ids
     }
 
-    /// Removes the merges of the same files that this one replaces, with their cached indexes.
+    /// A merge of other files unused this long is removed when a new merge is made.
+    static let unusedDays = 14
+
+    /// Removes, with their cached indexes, the merges of the same files that this one replaces,
+    /// and those of other files not used for `unusedDays` (each merge is about the size of the
+    /// bundled gazetteer and its index).
     static func prune(_ root: String, prefix: String, keeping: String, cacheDirectory: String?) {
         let names = DirectoryEntries.names(in: root)
-        for name in names where name.hasPrefix(prefix) && root + "/" + name != keeping && !name.contains(".tmp-") {
+        let now = time(nil)
+        func unused(_ path: String) -> Bool {
+            var status = stat()
+            guard stat(path + "/" + userPlacesFile, &status) == 0 else { return false }
+            return now - status.st_mtim.tv_sec > unusedDays * 86_400
+        }
+        for name in names where name.hasPrefix("user-") && root + "/" + name != keeping && !name.contains(".tmp-") {
             let old = root + "/" + name
+            guard name.hasPrefix(prefix) || unused(old) else { continue }
             if let cacheDirectory, GazetteerFiles.exists(old + "/places.tsv"),
                let key = try? IndexCache.cacheKey(GazetteerFiles(directory: old), directory: cacheDirectory, recordMemo: false) {
                 let suffix = IndexCache.hex(key) + "-v\(IndexLayout.formatVersion)"

@@ -154,6 +154,25 @@ import Testing
         #expect(names.filter { $0.hasPrefix("index-") }.count == 2, "\(names)")
     }
 
+    @Test func mergesOfOtherFilesAreRemovedOnlyWhenUnusedForTwoWeeks() throws {
+        let setup = Self.setup()
+        defer { setup.remove() }
+        let old = try setup.open().files.directory
+        let recentPlaces = setup.directory + "/recent.geojson", newPlaces = setup.directory + "/new.geojson"
+        BadInput.write(Self.villages.replacingOccurrences(of: "Zorivka Pershaya", with: "Zorivka Tretia"), to: recentPlaces)
+        BadInput.write(Self.villages.replacingOccurrences(of: "Zorivka Pershaya", with: "Zorivka Druha"), to: newPlaces)
+        let recent = try Gazetteer.open(Self.mini, places: [recentPlaces], ignore: [], cacheDirectory: setup.cache).files.directory
+        let fifteenDaysAgo = Date().addingTimeInterval(-15 * 86_400)
+        for directory in [old, recent] {
+            try FileManager.default.setAttributes([.modificationDate: fifteenDaysAgo], ofItemAtPath: directory + "/user-places.tsv")
+        }
+        // Using a merge marks it as used.
+        #expect(try Gazetteer.open(Self.mini, places: [recentPlaces], ignore: [], cacheDirectory: setup.cache).files.directory == recent)
+        let new = try Gazetteer.open(Self.mini, places: [newPlaces], ignore: [], cacheDirectory: setup.cache).files.directory
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: recent) && FileManager.default.fileExists(atPath: new))
+    }
+
     @Test func ignoredNamesAreNeverMentions() throws {
         let setup = Self.setup()
         defer { setup.remove() }
