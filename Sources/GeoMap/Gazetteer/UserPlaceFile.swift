@@ -47,6 +47,11 @@ enum UserPlaceFile {
             let what = collection.type.map { "its type is \"\($0)\"" } ?? "it has no \"type\""
             throw GeoMapError.badData(path: path, line: nil, reason: "not a GeoJSON FeatureCollection (\(what))")
         }
+        // QGIS names the layer's CRS; anything but longitude/latitude on WGS84 would be misread.
+        if let crs = collection.crs, !(crs.hasSuffix("CRS84") || crs.hasSuffix(":4326") || crs.hasSuffix("::4326")) {
+            throw GeoMapError.badData(path: path, line: nil,
+                                      reason: "its coordinates are in \(crs), not longitude/latitude (save the layer as EPSG:4326)")
+        }
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         let admin1Codes = Admin1Codes(bundled)
         let containment = ContainmentIndex(gazetteer: bundled)
@@ -145,12 +150,19 @@ enum UserPlaceFile {
     struct Collection: Decodable {
         var type: String?
         var features: [Feature]?
+        /// The name of the old-style `crs` member, when there is one.
+        var crs: String?
 
-        enum CodingKeys: String, CodingKey { case type, features }
+        enum CodingKeys: String, CodingKey { case type, features, crs }
+        struct CRS: Decodable {
+            struct Properties: Decodable { var name: String? }
+            var properties: Properties?
+        }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             type = try? container.decode(String.self, forKey: .type)
+            crs = (try? container.decodeIfPresent(CRS.self, forKey: .crs))?.properties?.name
             features = type == "FeatureCollection" ? try container.decodeIfPresent([Feature].self, forKey: .features) : nil
         }
     }

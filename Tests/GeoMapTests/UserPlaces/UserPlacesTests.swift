@@ -196,6 +196,8 @@ import Testing
         ("hello", "not a GeoJSON FeatureCollection ("),
         (#"{"type": "Feature", "properties": {"name": "A"}, "geometry": null}"#, #"not a GeoJSON FeatureCollection (its type is "Feature")"#),
         (#"[1, 2]"#, "not a GeoJSON FeatureCollection ("),
+        (#"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}, "features": []}"#,
+         "its coordinates are in urn:ogc:def:crs:EPSG::3857, not longitude/latitude (save the layer as EPSG:4326)"),
         (feature(#""population": 3"#, point), "feature 2: no name (set the \"name\" property)"),
         (feature(#""name": "Nowhere""#, "null"), #"feature 2 ("Nowhere"): no geometry (a Point, Polygon or MultiPolygon)"#),
         (feature(#""name": "Bow""#, #"{"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}"#),
@@ -234,6 +236,28 @@ import Testing
         }
         // Nothing half-made is left for the next run.
         #expect(BadInput.contents(of: setup.cache).allSatisfy { !$0.hasPrefix("user-") })
+    }
+
+    /// What QGIS writes: a `crs` member, `fid` and null fields, a MultiPolygon, a float population.
+    @Test func aQGISExportIsRead() throws {
+        let text = #"""
+        {"type": "FeatureCollection", "name": "positions",
+         "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+         "features": [
+          {"type": "Feature", "properties": {"fid": 1, "NAME": "Pole Dva", "aliases": null, "kind": "landform", "country": null, "population": 12.0},
+           "geometry": {"type": "MultiPolygon", "coordinates": [[[[39.0, 48.4], [39.1, 48.4], [39.1, 48.45], [39.0, 48.4]]],
+                                                                [[[39.3, 48.4], [39.4, 48.4], [39.4, 48.45], [39.3, 48.4]]]]}}
+         ]}
+        """#
+        let setup = Self.setup(text, name: "positions.geojson")
+        defer { setup.remove() }
+        let gazetteer = try setup.open()
+        let entry = try #require(PlaceLookup(gazetteer: gazetteer).candidates(for: "Pole Dva").first?.entry)
+        #expect(gazetteer.userID(entry) == "positions.geojson:1" && gazetteer.kind(entry) == .landform)
+        #expect(gazetteer.population(entry) == 12 && gazetteer.hasShape(entry))
+        // The point lies in one of the two triangles.
+        let point = gazetteer.point(entry)
+        #expect((48.4...48.45).contains(point.lat) && ((39.0...39.1).contains(point.lon) || (39.3...39.4).contains(point.lon)))
     }
 
     @Test func withoutAnIDTheFileNameAndPositionAreTheID() throws {
