@@ -9,9 +9,29 @@ struct GazetteerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The gazetteer directory (default: $GEOMAP_GAZETTEER, or the bundled Gazetteer/).", valueName: "dir"))
     var gazetteer: String?
 
+    @Option(name: .long, help: ArgumentHelp("""
+        Your own places, merged into the gazetteer: a GeoJSON FeatureCollection (as QGIS saves it) of \
+        Points or Polygons with a name property (optional: aliases, kind, country, admin1, population, id). \
+        Repeatable; default: $GEOMAP_PLACES (colon-separated).
+        """, valueName: "file"))
+    var places: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("""
+        Names never to tag as mentions: one a line, # for comments. Repeatable; default: $GEOMAP_IGNORE (colon-separated).
+        """, valueName: "file"))
+    var ignore: [String] = []
+
     func open() throws -> Gazetteer {
-        try Gazetteer.open(explicitDirectory: gazetteer, executablePath: CommandLine.arguments.first.flatMap(executablePath),
-                           warning: { printError("geomap: warning: \($0)") })
+        let files = try GazetteerFiles.locate(explicit: gazetteer, executablePath: CommandLine.arguments.first.flatMap(executablePath))
+        return try Gazetteer.open(files, places: places.isEmpty ? environmentPaths("GEOMAP_PLACES") : places,
+                                  ignore: ignore.isEmpty ? environmentPaths("GEOMAP_IGNORE") : ignore,
+                                  warning: { printError("geomap: warning: \($0)") })
+    }
+
+    /// The paths of a colon-separated environment variable, empty ones left out.
+    private func environmentPaths(_ name: String) -> [String] {
+        guard let value = getenv(name) else { return [] }
+        return String(cString: value).split(separator: ":").map(String.init)
     }
 }
 

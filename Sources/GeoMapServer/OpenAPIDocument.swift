@@ -187,7 +187,9 @@ enum OpenAPIDocument {
         "properties": {
           "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"$ref": "#/components/schemas/PlaceKind"},
           "country": {"type": ["string", "null"]}, "lat": {"type": "number"}, "lon": {"type": "number"},
-          "radius_km": {"type": "number", "exclusiveMinimum": 0, "description": "Only on a place whose point is approximate (a settlement known only by its hromada, placed at its centre): how far from the point it may lie."}
+          "radius_km": {"type": "number", "exclusiveMinimum": 0, "description": "Only on a place whose point is approximate (a settlement known only by its hromada, placed at its centre): how far from the point it may lie."},
+          "source": {"const": "user", "description": "Only on the analyst's own places (geomap serve --places FILE): the entry comes from their GeoJSON, not the bundled gazetteer."},
+          "user_id": {"type": "string", "description": "Only on the analyst's own places: the id they gave it (the feature's id, properties.id, or FILE:N, N counted from 1)."}
         }
       },
       "FeatureCollection": {

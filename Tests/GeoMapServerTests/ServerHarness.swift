@@ -100,13 +100,13 @@ final class RunningServer: Sendable {
         client = HTTPTestClient(port: port)
     }
 
-    static func start(_ configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> RunningServer {
+    static func start(_ configure: (inout ServerConfiguration) -> Void = { _ in }, gazetteer: Gazetteer? = nil) async throws -> RunningServer {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.handlesSignals = false
         configuration.workers = 2
         configure(&configuration)
-        let server = GeoMapServer(configuration: configuration, gazetteer: try #require(ServerTestSupport.gazetteer))
+        let server = GeoMapServer(configuration: configuration, gazetteer: try #require(gazetteer ?? ServerTestSupport.gazetteer))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task { try await server.run { continuation.yield($0) } }
         var iterator = ports.makeAsyncIterator()
@@ -121,8 +121,9 @@ final class RunningServer: Sendable {
         try await task.value
     }
 
-    static func with<T>(_ configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (RunningServer) async throws -> T) async throws -> T {
-        let server = try await start(configure)
+    static func with<T>(_ configure: (inout ServerConfiguration) -> Void = { _ in }, gazetteer: Gazetteer? = nil,
+                        _ body: (RunningServer) async throws -> T) async throws -> T {
+        let server = try await start(configure, gazetteer: gazetteer)
         do {
             let result = try await body(server)
             try await server.stop()

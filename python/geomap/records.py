@@ -27,6 +27,8 @@ MENTION_FIELDS: List[Tuple[str, str, str]] = [
     ("lon", "double", "lon"),
     ("radius_km", "double", "radius_km"),     # only for places known to within a radius (villages at their hromada's centre); else null
     ("confidence", "double", "confidence"),
+    ("source", "string", "source"),           # "user" for the analyst's own places (--places); else null
+    ("user_id", "string", "user_id"),         # the id they gave such a place; else null
 ]
 
 MENTION_COLUMNS: List[str] = [column for column, _, _ in MENTION_FIELDS]

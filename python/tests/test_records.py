@@ -32,3 +32,12 @@ def test_an_approximate_place_carries_its_radius_and_an_exact_one_none():
          "confidence": 0.5}]}
     assert [r["radius_km"] for r in mentions(approximate)] == [24]
     assert [r["radius_km"] for r in mentions(RECORD)] == [None, None]
+
+
+def test_a_user_place_says_so_and_a_bundled_one_none():
+    user = {"id": "u", "toponyms": [
+        {"start": 0, "end": 16, "name": "Zorivka Pershaya", "lat": 48.62, "lon": 39.45, "geonameid": None, "kind": "place",
+         "id_gazetteer": 4309462087, "place": "Zorivka Pershaya", "place_kind": "place", "country": "UA",
+         "source": "user", "user_id": "v-1", "confidence": 0.5}]}
+    assert [(r["source"], r["user_id"]) for r in mentions(user)] == [("user", "v-1")]
+    assert [(r["source"], r["user_id"]) for r in mentions(RECORD)] == [(None, None), (None, None)]

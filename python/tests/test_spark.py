@@ -73,7 +73,7 @@ def test_the_schema_is_fixed_and_keeps_the_id_type(spark, binary):
         ("id", "bigint"), ("start", "bigint"), ("end", "bigint"), ("surface", "string"), ("kind", "string"),
         ("place_id", "bigint"), ("geonameid", "bigint"), ("name", "string"), ("place_kind", "string"),
         ("country", "string"), ("admin1", "string"), ("lat", "double"), ("lon", "double"), ("radius_km", "double"),
-        ("confidence", "double")]
+        ("confidence", "double"), ("source", "string"), ("user_id", "string")]
     rows = result.collect()
     assert [(r["id"], r["surface"]) for r in rows] == [(7, "Paris"), (7, "Lviv")]
 

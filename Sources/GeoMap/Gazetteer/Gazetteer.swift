@@ -7,6 +7,11 @@ public final class Gazetteer: @unchecked Sendable {
     let shapes: MappedFile?
     /// Whether `places.tsv` has the radius column (`radiusKm(of:)`).
     let hasRadius: Bool
+    /// The analyst's own entries of a merged gazetteer (`UserGazetteer`); none for the bundled one.
+    let userEntries: UserEntryTable
+    /// The analyst's names never to tag (`--ignore`). Set by `Gazetteer.open` before the gazetteer
+    /// is handed out, never after, so it is as immutable as the rest for every other thread.
+    public internal(set) var ignoredNames = IgnoredNames()
 
     let entryCount: Int
     let slotBits: Int
@@ -41,6 +46,7 @@ public final class Gazetteer: @unchecked Sendable {
         places = try MappedFile(path: files.places)
         hasRadius = Gazetteer.hasRadiusColumn(places.view)
         shapes = GazetteerFiles.exists(files.shapes) ? try MappedFile(path: files.shapes) : nil
+        userEntries = try UserEntryTable(directory: files.directory)
         let bytes = index.bytes
         guard bytes.count >= IndexLayout.headerSize else { throw IndexDamage("truncated index (\(bytes.count) bytes)") }
         guard Array(bytes[0..<8]) == IndexLayout.magic else {

@@ -315,4 +315,19 @@ extension Gazetteer {
                             warning: ((String) -> Void)? = nil) throws -> Gazetteer {
         try open(GazetteerFiles.locate(explicit: explicitDirectory, executablePath: executablePath), warning: warning)
     }
+
+    /// Opens the gazetteer in `files` with the analyst's own places merged in (GeoJSON files,
+    /// `UserGazetteer`) and their names never to tag (`IgnoredNames`).
+    public static func open(_ files: GazetteerFiles, places: [String], ignore: [String], cacheDirectory: String? = nil,
+                            warning: ((String) -> Void)? = nil) throws -> Gazetteer {
+        let warn = warning ?? IndexCache.printWarning
+        let ignored = try IgnoredNames(files: ignore)
+        let directory = cacheDirectory ?? IndexCache.cacheDirectory()
+        var gazetteer = try open(files, cacheDirectory: directory, warning: warn)
+        if !places.isEmpty {
+            gazetteer = try UserGazetteer.open(bundled: gazetteer, places: places, cacheDirectory: directory, warning: warn)
+        }
+        gazetteer.ignoredNames = ignored
+        return gazetteer
+    }
 }

@@ -1,6 +1,10 @@
 /// `--format csv`: one row per mention (RFC 4180 quoting).
 struct CSVFormat {
     let gazetteer: Gazetteer
+    /// With the analyst's own places loaded, two more columns: `source` (`gazetteer` or `user`)
+    /// and `user_id`; without, the columns stay as they were.
+    static func header(for gazetteer: Gazetteer) -> String { gazetteer.hasUserPlaces ? header + ",source,user_id" : header }
+
     static let header = "id,start,end,text,kind,confidence,place_id,geonameid,place,place_kind,country,admin1,lat,lon,population,runner_up,runner_up_probability,sentence,country_by_polygon,admin1_by_polygon,admin_disagrees," + LocationFields.csvHeader + ",radius_km"
 
     func append(_ record: DocumentRecord, to out: inout JSONBytes) {
@@ -51,6 +55,19 @@ struct CSVFormat {
             // The place's radius, empty for an exact point (a column of its own, last, so the others keep their places).
             out.raw(",")
             if let entry = mention.entry, let radius = gazetteer.radiusKm(of: entry) { out.decimal(radius, places: 1) }
+            if gazetteer.hasUserPlaces {
+                out.raw(",")
+                if let entry = mention.entry {
+                    if let userID = gazetteer.userID(entry) {
+                        out.raw("user,")
+                        field(userID, &out)
+                    } else {
+                        out.raw("gazetteer,")
+                    }
+                } else {
+                    out.raw(",")
+                }
+            }
             out.raw("\n")
         }
     }

@@ -24,7 +24,7 @@ public struct DocumentRenderer: Sendable {
     public var prefix: [UInt8] {
         switch format {
         case .json: return Array("[\n".utf8)
-        case .csv: return Array((CSVFormat.header + "\n").utf8)
+        case .csv: return Array((CSVFormat.header(for: gazetteer) + "\n").utf8)
         case .table, .jsonl: return []
         }
     }

@@ -12,6 +12,8 @@ struct EntryFields {
     var hasShape: Bool
     /// How far the place may lie from its point (km); nil for an exact point.
     var radiusKm: Double?
+    /// The analyst's id of one of their own places (`--places`); nil for a bundled entry.
+    var userID: String?
 
     init(_ entry: Int32, in gazetteer: Gazetteer) {
         id = gazetteer.id(entry)
@@ -30,6 +32,20 @@ struct EntryFields {
         population = gazetteer.population(entry)
         hasShape = gazetteer.hasShape(entry)
         radiusKm = gazetteer.radiusKm(of: entry)
+        userID = gazetteer.userID(entry)
+    }
+
+    /// The id for a table cell: the analyst's own for their places (`pol-7 (user)`).
+    var idCell: String { userID.map { $0 + " (user)" } ?? String(id) }
+
+    /// The name for a table cell, marked for the analyst's own places (`Zorivka (user)`).
+    var nameCell: String { userID == nil ? name : name + " (user)" }
+
+    /// `source` and `user_id` for the analyst's own places; nothing for bundled ones.
+    func addSource(to properties: inout GeoJSONProperties) {
+        guard let userID else { return }
+        properties["source"] = .string("user")
+        properties["user_id"] = .string(userID)
     }
 
     /// The longitude for a table cell, with the radius of an approximate point (`38.25 ±12 km`).
@@ -69,6 +85,10 @@ struct EntryFields {
         json.integer(population)
         json.raw(",\"polygon\":")
         json.raw(hasShape ? "true" : "false")
+        if let userID {
+            json.raw(",\"source\":\"user\",\"user_id\":")
+            json.string(userID)
+        }
         json.raw("}")
     }
 }

@@ -7,7 +7,7 @@ public enum LookupRendering {
             let fields = EntryFields(candidate.entry, in: gazetteer)
             let names = gazetteer.allNames(candidate.entry)
             let others = (names.names.dropFirst() + names.abbreviations).prefix(6).joined(separator: ", ")
-            rows.append([String(fields.id), fields.kind.description, fields.name, fields.country, fields.admin1,
+            rows.append([fields.idCell, fields.kind.description, fields.name, fields.country, fields.admin1,
                          decimal(fields.lat), fields.lonCell(decimal(fields.lon)), String(fields.population),
                          fields.hasShape ? "yes" : "no", candidate.match.rawValue, others])
         }

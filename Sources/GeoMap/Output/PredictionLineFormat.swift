@@ -31,7 +31,10 @@ struct PredictionLineFormat {
             }
             let name = mention.byteStart..<mention.byteEnd
             let place = mention.entry.map { gazetteer.primaryNameBytes($0) }
+            // The analyst's own places (`--places`) say so: `"source":"user","user_id":…` (room for it too).
+            let userID = mention.entry.flatMap { gazetteer.userID($0) }.map { Array($0.utf8) }
             let bound = PredictionLineFormat.fixedBound + JSONCursor.stringBound(name.count) + JSONCursor.stringBound(place?.count ?? 0)
+                + (userID.map { 32 + JSONCursor.stringBound($0.count) } ?? 0)
             json.write(atMost: bound) { json in
                 if k + record.written > 0 { json.raw(0x2C) }
                 json.raw("{\"start\":")
@@ -41,7 +44,7 @@ struct PredictionLineFormat {
                 json.raw(",\"name\":")
                 json.string(text, name)
                 if let entry = mention.entry, let place {
-                    appendPlace(entry, named: place, role: mention.role, to: &json)
+                    appendPlace(entry, named: place, role: mention.role, userID: userID, to: &json)
                 } else {
                     json.raw(",\"lat\":null,\"lon\":null,\"geonameid\":null,\"kind\":")
                     json.raw(mention.role == .place ? "\"place\"" : "\"demonym\"")
@@ -59,7 +62,8 @@ struct PredictionLineFormat {
 
     /// A resolved mention's place: its point, ids, name, kind and country. Kept out of the
     /// caller so that the optimiser still inlines every token writer there and here.
-    private func appendPlace(_ entry: Int32, named place: UnsafeRawBufferPointer, role: MentionRole, to json: inout JSONCursor) {
+    private func appendPlace(_ entry: Int32, named place: UnsafeRawBufferPointer, role: MentionRole, userID: [UInt8]?,
+                             to json: inout JSONCursor) {
         let point = gazetteer.point(entry)
         json.raw(",\"lat\":")
         json.decimal(point.lat, places: 5)
@@ -83,6 +87,10 @@ struct PredictionLineFormat {
         let country = gazetteer.country(entry)
         if country.isNone { json.raw("null") } else {
             json.raw(0x22); json.raw(UInt8(country.packed >> 8)); json.raw(UInt8(country.packed & 0xFF)); json.raw(0x22)
+        }
+        if let userID {
+            json.raw(",\"source\":\"user\",\"user_id\":")
+            json.string(userID, userID.indices)
         }
     }
 

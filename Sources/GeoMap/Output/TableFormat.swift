@@ -26,7 +26,7 @@ struct TableFormat {
             var row = [surface, "\(mention.start)-\(mention.end)", mention.role.name]
             if let entry = mention.entry {
                 let fields = EntryFields(entry, in: gazetteer)
-                row += [fields.name, fields.kind.description, fields.country, fields.admin1,
+                row += [fields.nameCell, fields.kind.description, fields.country, fields.admin1,
                         format(fields.lat), fields.lonCell(format(fields.lon))]
             } else if let coordinate = mention.coordinate {
                 row += ["(" + coordinate.form.name + ")", "", "", "", format(coordinate.point.lat), format(coordinate.point.lon)]

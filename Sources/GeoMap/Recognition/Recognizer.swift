@@ -70,7 +70,9 @@ struct Recognizer {
         var kept: [Mention] = []
         for m in proposals.indices {
             proposals[m].probability = model.probability(UnsafePointer(rows.row(m).values))
-            if proposals[m].probability >= model.threshold { kept.append(proposals[m]) }
+            if proposals[m].probability >= model.threshold && !gazetteer.ignoresName(keyHash: proposals[m].keyHash) {
+                kept.append(proposals[m])
+            }
         }
         return kept
     }

@@ -120,6 +120,7 @@ public enum DistanceReport {
                 properties["country"] = .text(fields.country)
                 properties["admin1"] = .text(fields.admin1)
                 if let radius = fields.radiusKm { properties["radius_km"] = .number(radius, places: 1) }
+                fields.addSource(to: &properties)
                 features.append(GeoJSONFeature(geometry: try MapGeometry.prepare(geometry, toleranceMetres: toleranceMetres),
                                                properties: properties))
             }
@@ -142,7 +143,7 @@ public enum DistanceReport {
     private static func describe(_ entry: Int32, _ gazetteer: Gazetteer) -> String {
         let fields = EntryFields(entry, in: gazetteer)
         let codes = [fields.country, fields.kind == .admin1 ? "" : fields.admin1].filter { !$0.isEmpty }.joined(separator: ", ")
-        return "\(fields.name) (\(fields.kind)\(codes.isEmpty ? "" : "; " + codes); id \(fields.id))"
+        return "\(fields.name) (\(fields.kind)\(codes.isEmpty ? "" : "; " + codes); id \(fields.idCell))"
     }
 
     private static func label(_ entry: Int32, _ gazetteer: Gazetteer) -> String {

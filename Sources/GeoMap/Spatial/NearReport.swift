@@ -4,7 +4,7 @@ public enum NearReport {
     public static func table(origin: Int32, _ answer: NearSearch.Answer, gazetteer: Gazetteer, width: Int? = nil) -> String {
         let neighbours = answer.neighbours
         let fields = EntryFields(origin, in: gazetteer)
-        var text = "within reach of \(fields.name) (\(fields.kind); \(fields.country); id \(fields.id)), nearest first:\n"
+        var text = "within reach of \(fields.name) (\(fields.kind); \(fields.country); id \(fields.idCell)), nearest first:\n"
         if let radius = fields.radiusKm {
             text += "(\(fields.name)'s point is its hromada's centre: every distance is uncertain by up to \(EntryFields.radiusText(radius)) km)\n"
         }
@@ -12,7 +12,7 @@ public enum NearReport {
         for neighbour in neighbours {
             let entry = EntryFields(neighbour.entry, in: gazetteer)
             rows.append([DistanceReport.kilometres(neighbour.kilometres), compass(neighbour.azimuth), entry.name,
-                         entry.kind.description, entry.country, entry.admin1, String(entry.population), String(entry.id)])
+                         entry.kind.description, entry.country, entry.admin1, String(entry.population), entry.idCell])
         }
         let leftOut = answer.approximateLeftOut == 0 ? "" :
             "(\(answer.approximateLeftOut) place\(answer.approximateLeftOut == 1 ? "" : "s") known only by \(answer.approximateLeftOut == 1 ? "its" : "their") hromada, placed at its centre, left out)\n"
@@ -60,6 +60,7 @@ public enum NearReport {
             properties["admin1"] = .text(fields.admin1)
             properties["population"] = .integer(Int64(fields.population))
             if let radius = fields.radiusKm { properties["radius_km"] = .number(radius, places: 1) }
+            fields.addSource(to: &properties)
             properties["km"] = .number(neighbour?.kilometres ?? 0, places: 3)
             properties["origin"] = .bool(neighbour == nil)
             features.append(GeoJSONFeature(geometry: try MapGeometry.prepare(.point(gazetteer.location(entry))), properties: properties))

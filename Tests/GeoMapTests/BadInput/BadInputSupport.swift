@@ -76,7 +76,8 @@ enum BadInput {
     }
 
     /// Runs `geomap` with the mini gazetteer and a private index cache.
-    static func geomap(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil) throws -> Run {
+    static func geomap(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil,
+                       environment extra: [String: String] = [:]) throws -> Run {
         let executable = try #require(executable, "the geomap binary is not beside the test bundle; build it first (swift build)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -84,6 +85,7 @@ enum BadInput {
         var environment = ProcessInfo.processInfo.environment
         environment["GEOMAP_GAZETTEER"] = TestSupport.fixtures + "/MiniGazetteer"
         environment["GEOMAP_CACHE"] = cacheDirectory
+        environment.merge(extra) { $1 }
         process.environment = environment
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let errPath = TestSupport.temporaryDirectory() + "/stderr"

@@ -162,6 +162,7 @@ public final class LayerBuilder {
         properties["country"] = .text(fields.country)
         properties["admin1"] = .text(fields.admin1)
         if let radius = fields.radiusKm { properties["radius_km"] = .number(radius, places: 1) }
+        fields.addSource(to: &properties)
         let found = ContainmentFields(try containment.containment(of: entry), in: gazetteer)
         properties["country_by_polygon"] = .text(found.country)
         properties["admin1_by_polygon"] = .text(found.admin1)
