@@ -19,7 +19,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = try BadInput.geomap(["geojson", "-", "-o", "out"], stdin: Data("Shelling near Luhansk.".utf8), in: directory)
         #expect(run.status == 0)
-        #expect(BadInput.contents(of: directory + "/out") == ["stdin"])
+        #expect(BadInput.contents(of: directory + "/out") == [CountryOutlines.fileName, CountryOutlines.styleFileName, "stdin"])
         #expect(BadInput.contents(of: directory + "/out/stdin").contains("places.geojson"))
     }
 }

@@ -48,7 +48,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = try BadInput.geomap(["geojson", "-", "-o", directory + "/out"], stdin: Data(Self.corpus.utf8))
         #expect(run.status == 0)
-        #expect(BadInput.contents(of: directory + "/out") == ["a1", "a2", "stdin-4"])
+        #expect(BadInput.contents(of: directory + "/out") == ["a1", "a2", CountryOutlines.fileName, CountryOutlines.styleFileName, "stdin-4"])
     }
 
     @Test func theFirstScreenOfHelpSaysHowStandardInputIsRead() throws {
