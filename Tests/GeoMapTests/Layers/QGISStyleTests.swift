@@ -89,14 +89,13 @@ import Testing
     @Test func theProjectIsWellFormedXMLWithEveryLayer() throws {
         let project = QGISProject(title: "Kyiv & <Lviv>", layers: [QGISProject.Layer(layer: .places, source: "./places.geojson"),
                                                                    QGISProject.Layer(layer: .areas, source: "./a&b.geojson")],
-                                  background: "../countries.geojson", extent: GeoJSONBoundingBox(west: 170, south: -20, east: -175, north: -10))
+                                  background: "../countries.geojson", extent: GeoJSONBoundingBox(west: -175.5, south: -20, east: 178.25, north: -10))
         let document = try XMLDocument(data: Data(project.xml().utf8))
         let root = try #require(document.rootElement())
         #expect(root.attribute(forName: "projectname")?.stringValue == "Kyiv & <Lviv>")
         let sources = try root.nodes(forXPath: "projectlayers/maplayer/datasource").compactMap(\.stringValue)
         #expect(sources == ["./places.geojson", "./a&b.geojson", "../countries.geojson"])
-        // Over the antimeridian the frame runs on past 180° east.
-        let xmax = try root.nodes(forXPath: "mapcanvas/extent/xmax").first?.stringValue
-        #expect(xmax == "185")
+        let extent = try ["xmin", "ymin", "xmax", "ymax"].map { try root.nodes(forXPath: "mapcanvas/extent/\($0)").first?.stringValue }
+        #expect(extent == ["-175.5", "-20", "178.25", "-10"])
     }
 }

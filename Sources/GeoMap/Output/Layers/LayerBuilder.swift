@@ -130,14 +130,17 @@ public final class LayerBuilder {
     /// Where a map of the articles added since the last `reset` opens (see `MapFrame`); nil when
     /// they have no place.
     public func frame() throws -> GeoJSONBoundingBox? {
-        var framing: [Geometry] = [], all: [Geometry] = []
+        var framing: [Point] = [], all: [Point] = []
         for entry in order {
-            let point = Geometry.point(gazetteer.location(entry))
+            let point = gazetteer.location(entry)
             all.append(point)
             if MapFrame.frames(kind: gazetteer.kind(entry), outline: try outline(entry)?.boundingBox) { framing.append(point) }
         }
-        framing += locations.points.map(\.geometry)
-        return MapFrame.extent(framing: framing, all: all + locations.points.map(\.geometry))
+        let located = locations.points.compactMap { feature -> Point? in
+            if case .point(let point) = feature.geometry { return point }
+            return nil
+        }
+        return MapFrame.extent(framing: framing + located, all: all + located)
     }
 
     private func placeProperties(_ entry: Int32) throws -> GeoJSONProperties {

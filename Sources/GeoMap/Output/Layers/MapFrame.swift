@@ -20,21 +20,25 @@ enum MapFrame {
 
     /// The frame around `framing` (the points of the places that frame the map); around `all`
     /// when there are none (an article that names only countries); nil when both are empty.
-    static func extent(framing: [Geometry], all: [Geometry]) -> GeoJSONBoundingBox? {
-        guard var box = GeoJSONBoundingBox(of: framing.isEmpty ? all : framing) else { return nil }
-        var width = box.east - box.west
-        if width < 0 { width += 360 }
-        let height = box.north - box.south
-        let padX = max(width * margin, (smallestSpan - width) / 2, 0)
-        let padY = max(height * margin, (smallestSpan - height) / 2, 0)
-        box.west -= padX
-        box.east += padX
+    /// The frame never crosses the antimeridian: a project's longitude/latitude map does not wrap,
+    /// so places on both sides of it (Fiji and Samoa) are framed from west to east across the globe.
+    static func extent(framing: [Point], all: [Point]) -> GeoJSONBoundingBox? {
+        let points = framing.isEmpty ? all : framing
+        guard let first = points.first else { return nil }
+        var box = GeoJSONBoundingBox(west: first.lon, south: first.lat, east: first.lon, north: first.lat)
+        for point in points.dropFirst() {
+            box.west = min(box.west, point.lon)
+            box.east = max(box.east, point.lon)
+            box.south = min(box.south, point.lat)
+            box.north = max(box.north, point.lat)
+        }
+        let width = box.east - box.west, height = box.north - box.south
+        let padX = max(width * margin, (smallestSpan - width) / 2)
+        let padY = max(height * margin, (smallestSpan - height) / 2)
+        box.west = max(box.west - padX, -180)
+        box.east = min(box.east + padX, 180)
         box.south = max(box.south - padY, -90)
         box.north = min(box.north + padY, 90)
-        if !box.crossesAntimeridian {
-            box.west = max(box.west, -180)
-            box.east = min(box.east, 180)
-        }
         return box
     }
 }

@@ -16,6 +16,7 @@ struct QGISProject {
     var layers: [Layer]
     /// The country outlines' source relative to the project; nil draws no background.
     var background: String?
+    /// West to east, never over the antimeridian (`MapFrame`).
     var extent: GeoJSONBoundingBox
 
     /// The projection everything is in: WGS 84 longitude/latitude, as GeoJSON is (RFC 7946).
@@ -69,8 +70,8 @@ struct QGISProject {
         }
         text += "  </projectlayers>\n"
         text += "  <ProjectViewSettings UseProjectScales=\"0\" rotation=\"0\">\n    <Scales/>\n"
-        text += "    <DefaultViewExtent xmin=\"\(Self.number(Self.west(extent)))\" ymin=\"\(Self.number(extent.south))\" "
-        text += "xmax=\"\(Self.number(Self.east(extent)))\" ymax=\"\(Self.number(extent.north))\">\(Self.wgs84)</DefaultViewExtent>\n"
+        text += "    <DefaultViewExtent xmin=\"\(Self.number(extent.west))\" ymin=\"\(Self.number(extent.south))\" "
+        text += "xmax=\"\(Self.number(extent.east))\" ymax=\"\(Self.number(extent.north))\">\(Self.wgs84)</DefaultViewExtent>\n"
         text += "  </ProjectViewSettings>\n"
         text += "  <properties>\n"
         text += "    <Paths><Absolute type=\"bool\">false</Absolute></Paths>\n"
@@ -100,12 +101,8 @@ struct QGISProject {
         }
     }
 
-    // A frame over the antimeridian runs past 180° east: QGIS's longitude/latitude map goes on there.
-    private static func west(_ box: GeoJSONBoundingBox) -> Double { box.west }
-    private static func east(_ box: GeoJSONBoundingBox) -> Double { box.crossesAntimeridian ? box.east + 360 : box.east }
-
     private static func extentElements(_ box: GeoJSONBoundingBox) -> String {
-        "<xmin>\(number(west(box)))</xmin><ymin>\(number(box.south))</ymin><xmax>\(number(east(box)))</xmax><ymax>\(number(box.north))</ymax>"
+        "<xmin>\(number(box.west))</xmin><ymin>\(number(box.south))</ymin><xmax>\(number(box.east))</xmax><ymax>\(number(box.north))</ymax>"
     }
 
     private static func number(_ value: Double) -> String {
