@@ -37,16 +37,7 @@ struct LayerRoundTripTests {
 
     /// Runs GDAL's `ogr2ogr`; its exit status and everything it printed.
     static func ogr2ogr(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try OGRInfo.runGDAL("/usr/bin/ogr2ogr", arguments)
     }
 
     static func files(under directory: String, ending suffix: String) -> [String] {

@@ -8,8 +8,15 @@ enum OGRInfo {
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     static func run(_ arguments: [String]) throws -> String {
+        let result = try runGDAL(path, arguments)
+        #expect(result.status == 0, "ogrinfo \(arguments.joined(separator: " ")): \(result.output)")
+        return result.output
+    }
+
+    /// Runs one of GDAL's programs; its exit status and everything it printed.
+    static func runGDAL(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
@@ -17,8 +24,7 @@ enum OGRInfo {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "ogrinfo \(arguments.joined(separator: " ")): \(text)")
-        return text
+        return (process.terminationStatus, text)
     }
 
     /// The values of one column of an SQL query (SQLite dialect, with SpatiaLite functions).
