@@ -87,12 +87,13 @@ import Testing
     }
 
     @Test func theProjectIsWellFormedXMLWithEveryLayer() throws {
-        let project = QGISProject(title: "Kyiv & <Lviv>", layers: [QGISProject.Layer(layer: .places, source: "./places.geojson"),
+        let project = QGISProject(title: "Kyiv & <Lviv>\u{1B}", layers: [QGISProject.Layer(layer: .places, source: "./places.geojson"),
                                                                    QGISProject.Layer(layer: .areas, source: "./a&b.geojson")],
                                   background: "../countries.geojson", extent: GeoJSONBoundingBox(west: -175.5, south: -20, east: 178.25, north: -10))
         let document = try XMLDocument(data: Data(project.xml().utf8))
         let root = try #require(document.rootElement())
-        #expect(root.attribute(forName: "projectname")?.stringValue == "Kyiv & <Lviv>")
+        // An id's control character, which XML cannot hold, becomes U+FFFD.
+        #expect(root.attribute(forName: "projectname")?.stringValue == "Kyiv & <Lviv>\u{FFFD}")
         let sources = try root.nodes(forXPath: "projectlayers/maplayer/datasource").compactMap(\.stringValue)
         #expect(sources == ["./places.geojson", "./a&b.geojson", "../countries.geojson"])
         let extent = try ["xmin", "ymin", "xmax", "ymax"].map { try root.nodes(forXPath: "mapcanvas/extent/\($0)").first?.stringValue }

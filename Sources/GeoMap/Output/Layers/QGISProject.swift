@@ -120,6 +120,9 @@ struct QGISProject {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
+            // XML 1.0 has no way to write the other C0 controls, which article ids may hold.
+            case _ where character.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }:
+                result += "\u{FFFD}"
             default: result.append(character)
             }
         }
